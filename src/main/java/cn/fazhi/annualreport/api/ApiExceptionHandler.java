@@ -1,0 +1,35 @@
+package cn.fazhi.annualreport.api;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Turns refusals of the application's /api into JSON errors in Chinese and English. */
+@RestControllerAdvice(basePackages = "cn.fazhi.annualreport")
+class ApiExceptionHandler {
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> refused(ApiException e) {
+        return ResponseEntity.status(e.status())
+                .body(ApiError.of(e.status().value(), e.getClass().getSimpleName(), e.messageZh(), e.messageEn(), null));
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<ApiError> forbidden(AuthorizationException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(403, "Forbidden",
+                "无权执行此操作", "You are not allowed to do this: " + e.getMessage(), null));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class})
+    ResponseEntity<ApiError> unreadable(Exception e) {
+        return ResponseEntity.badRequest().body(ApiError.of(400, "BadRequest",
+                "请求格式不正确", "Malformed request: " + e.getMessage(), List.of()));
+    }
+}

@@ -1,0 +1,107 @@
+package cn.fazhi.annualreport.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the field rules of a deployed form: a Camunda Form (form-js JSON: validate.required, maxLength, pattern,
+ * select values) or an embedded HTML form (cam-variable-name, cam-variable-type, required, maxlength).
+ */
+final class FormRules {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TAG = Pattern.compile("<(input|textarea|select)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTR = Pattern.compile("([a-zA-Z-]+)(?:\\s*=\\s*\"([^\"]*)\")?");
+
+    private FormRules() {
+    }
+
+    static List<FieldRule> parse(String content) {
+        String trimmed = content.stripLeading();
+        if (trimmed.startsWith("{")) {
+            try {
+                List<FieldRule> rules = new ArrayList<>();
+                collect(JSON.readTree(trimmed), rules);
+                return rules;
+            } catch (IOException e) {
+                throw new IllegalStateException("Deployed Camunda Form is not valid JSON: " + e.getMessage(), e);
+            }
+        }
+        return parseHtml(content);
+    }
+
+    private static void collect(JsonNode node, List<FieldRule> rules) {
+        JsonNode components = node.get("components");
+        if (components == null) {
+            return;
+        }
+        for (JsonNode c : components) {
+            String type = c.path("type").asText();
+            String key = c.path("key").asText(null);
+            if (key != null && !key.isBlank()) {
+                FieldRule.FieldType fieldType = switch (type) {
+                    case "number" -> FieldRule.FieldType.NUMBER;
+                    case "checkbox" -> FieldRule.FieldType.BOOLEAN;
+                    case "datetime" -> FieldRule.FieldType.DATE;
+                    case "textfield", "textarea", "select", "radio" -> FieldRule.FieldType.TEXT;
+                    default -> null;
+                };
+                if (fieldType != null) {
+                    JsonNode v = c.path("validate");
+                    List<String> values = new ArrayList<>();
+                    if (("select".equals(type) || "radio".equals(type)) && c.has("values")) {
+                        c.get("values").forEach(o -> values.add(o.path("value").asText()));
+                    }
+                    rules.add(new FieldRule(key, c.path("label").asText(key), fieldType,
+                            v.path("required").asBoolean(false),
+                            v.has("maxLength") ? v.get("maxLength").asInt() : null,
+                            v.hasNonNull("pattern") && !v.get("pattern").asText().isBlank() ? v.get("pattern").asText() : null,
+                            values));
+                }
+            }
+            collect(c, rules);
+        }
+    }
+
+    private static List<FieldRule> parseHtml(String html) {
+        List<FieldRule> rules = new ArrayList<>();
+        Matcher tags = TAG.matcher(html);
+        while (tags.find()) {
+            String name = null;
+            String varType = "String";
+            boolean required = false;
+            Integer maxLength = null;
+            String pattern = null;
+            Matcher attrs = ATTR.matcher(tags.group(2));
+            while (attrs.find()) {
+                String attr = attrs.group(1).toLowerCase();
+                String value = attrs.group(2);
+                switch (attr) {
+                    case "cam-variable-name" -> name = value;
+                    case "cam-variable-type" -> varType = value;
+                    case "required" -> required = true;
+                    case "maxlength" -> maxLength = value == null ? null : Integer.valueOf(value);
+                    case "pattern" -> pattern = value;
+                    default -> { }
+                }
+            }
+            if (name == null) {
+                continue;
+            }
+            FieldRule.FieldType type = switch (varType) {
+                case "File", "Bytes" -> FieldRule.FieldType.FILE;
+                case "Boolean" -> FieldRule.FieldType.BOOLEAN;
+                case "Integer", "Long", "Double", "Short" -> FieldRule.FieldType.NUMBER;
+                case "Date" -> FieldRule.FieldType.DATE;
+                default -> FieldRule.FieldType.TEXT;
+            };
+            rules.add(new FieldRule(name, name, type, required, maxLength, pattern, List.of()));
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,231 @@
+package cn.fazhi.annualreport.form;
+
+import cn.fazhi.annualreport.api.ApiError;
+import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.security.SystemCall;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Enforces the forms on the server: a task completion or process start sent to the engine's REST API (/engine-rest,
+ * or the webapps' /camunda/api/engine used by Tasklist) is checked against the deployed form of that task or start
+ * event before the engine sees it. A bad submission gets HTTP 400 with the problems in Chinese and English, and the
+ * engine is not touched, so nothing is half-written. Any String above 4,000 characters is refused on every engine
+ * REST write, form or not.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+class FormSubmissionFilter extends OncePerRequestFilter {
+
+    private static final String ENGINE = "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)";
+    private static final Pattern TASK = Pattern.compile(ENGINE + "/task/([^/]+)/(complete|submit-form)$");
+    private static final Pattern START_BY_ID = Pattern.compile(ENGINE + "/process-definition/([^/]+)/(start|submit-form)$");
+    private static final Pattern START_BY_KEY = Pattern.compile(ENGINE + "/process-definition/key/([^/]+)/(start|submit-form)$");
+    private static final Pattern ANY_ENGINE = Pattern.compile(ENGINE + "/.*");
+
+    private final FormService formService;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final List<StartFormCheck> startChecks;
+    private final ObjectMapper json = new ObjectMapper();
+
+    FormSubmissionFilter(FormService formService, RepositoryService repositoryService, IdentityService identityService,
+                         List<StartFormCheck> startChecks) {
+        this.formService = formService;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+        this.startChecks = startChecks;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        String contentType = request.getContentType();
+        return !("POST".equals(method) || "PUT".equals(method))
+                || contentType == null || !contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE)
+                || !ANY_ENGINE.matcher(path(request)).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] body = request.getInputStream().readAllBytes();
+        CachedBodyRequest cached = new CachedBodyRequest(request, body);
+        try {
+            JsonNode root = body.length == 0 ? null : json.readTree(body);
+            validate(path(request), root);
+        } catch (ApiException e) {
+            refuse(response, e.status().value(), e.getClass().getSimpleName(), e.messageZh(), e.messageEn(),
+                    e instanceof FormValidationException f ? f.violations() : List.of());
+            return;
+        } catch (IOException e) {
+            // not JSON: the engine's REST API answers that itself
+        }
+        chain.doFilter(cached, response);
+    }
+
+    private void validate(String path, JsonNode root) {
+        JsonNode variables = root == null ? null : root.get("variables");
+        Matcher m;
+        if ((m = TASK.matcher(path)).matches()) {
+            String taskId = m.group(1);
+            String form = SystemCall.run(identityService, () -> deployedTaskForm(taskId));
+            if (form != null) {
+                SubmissionValidator.validate(FormRules.parse(form), variables);
+                return;
+            }
+        } else if ((m = START_BY_ID.matcher(path)).matches() || (m = START_BY_KEY.matcher(path)).matches()) {
+            boolean byKey = m.pattern() == START_BY_KEY;
+            String ref = m.group(1);
+            ProcessDefinition definition = SystemCall.run(identityService, () -> byKey
+                    ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(ref).latestVersion().singleResult()
+                    : repositoryService.createProcessDefinitionQuery().processDefinitionId(ref).singleResult());
+            if (definition != null) {
+                String form = SystemCall.run(identityService, () -> deployedStartForm(definition.getId()));
+                if (form != null) {
+                    SubmissionValidator.validate(FormRules.parse(form), variables);
+                }
+                for (StartFormCheck check : startChecks) {
+                    if (check.processDefinitionKey().equals(definition.getKey())) {
+                        check.check(plainValues(variables));
+                    }
+                }
+                return;
+            }
+        }
+        List<String> zh = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        SubmissionValidator.checkStringLimits(variables != null ? variables : root, zh, en);
+        if (root != null && root.has("modifications")) {
+            SubmissionValidator.checkStringLimits(root.get("modifications"), zh, en);
+        }
+        if (!zh.isEmpty()) {
+            throw new FormValidationException(zh, en);
+        }
+    }
+
+    private String deployedTaskForm(String taskId) {
+        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (ProcessEngineException | IOException e) {
+            return null; // no such task, or no deployed form: the engine answers for itself
+        }
+    }
+
+    private String deployedStartForm(String definitionId) {
+        try (InputStream in = formService.getDeployedStartForm(definitionId)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (ProcessEngineException | IOException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> plainValues(JsonNode variables) {
+        Map<String, Object> out = new HashMap<>();
+        if (variables == null) {
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue().get("value");
+            Object value = v == null || v.isNull() ? null
+                    : v.isBoolean() ? v.booleanValue()
+                    : v.isIntegralNumber() ? v.longValue()
+                    : v.isNumber() ? v.doubleValue()
+                    : v.asText();
+            out.put(e.getKey(), value);
+        }
+        return out;
+    }
+
+    private void refuse(HttpServletResponse response, int status, String type, String zh, String en,
+                        List<String> details) throws IOException {
+        ApiError error = ApiError.of(status, type, zh, en, details);
+        Map<String, Object> body = new HashMap<>(json.convertValue(error, Map.class));
+        body.put("type", type); // the engine REST error shape that Tasklist shows
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write(json.writeValueAsBytes(body));
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** Lets the engine read the body again after the check. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package cn.fazhi.annualreport.notification;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The dev profile's embedded SMTP sink: a real SMTP server (GreenMail) on localhost that keeps every mail the
+ * application sends, listed at {@code GET /api/dev/mails}. Off unless report.mail-sink.enabled is true.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "report.mail-sink.enabled", havingValue = "true")
+class MailSinkConfiguration {
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    GreenMail mailSink(@Value("${report.mail-sink.port:2525}") int port) {
+        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    /** Shows the mails the sink received, newest first. */
+    @RestController
+    @ConditionalOnProperty(name = "report.mail-sink.enabled", havingValue = "true")
+    static class MailSinkController {
+
+        private final GreenMail mailSink;
+
+        MailSinkController(GreenMail mailSink) {
+            this.mailSink = mailSink;
+        }
+
+        @GetMapping("/api/dev/mails")
+        List<ReceivedMail> mails() throws MessagingException, IOException {
+            MimeMessage[] messages = mailSink.getReceivedMessages();
+            List<ReceivedMail> out = new java.util.ArrayList<>();
+            for (int i = messages.length - 1; i >= 0; i--) {
+                MimeMessage m = messages[i];
+                out.add(new ReceivedMail(Arrays.stream(m.getAllRecipients()).map(Object::toString).toList(),
+                        m.getSubject(), m.getSentDate() == null ? null : m.getSentDate().toInstant().toString(),
+                        com.icegreen.greenmail.util.GreenMailUtil.getBody(m).length()));
+            }
+            return out;
+        }
+
+        record ReceivedMail(List<String> to, String subject, String sent, int bodyLength) {
+        }
+    }
+}

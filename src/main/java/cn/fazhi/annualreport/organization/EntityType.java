@@ -1,0 +1,6 @@
+package cn.fazhi.annualreport.organization;
+
+/** A reporting entity is a local government (县级以上地方政府) or a government department (政府部门). */
+public enum EntityType {
+    GOVERNMENT, DEPARTMENT
+}

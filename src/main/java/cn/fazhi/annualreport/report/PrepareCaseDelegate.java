@@ -1,0 +1,37 @@
+package cn.fazhi.annualreport.report;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every case: checks the kickoff values, claims the entity-year slot, sets the business key
+ * {@code <entity>:<year>} and the derived variables (gate, contributors, recipients, deadlines), and grants the entity's
+ * groups read access. Any refusal rolls the whole start back.
+ */
+@Component("prepareCaseDelegate")
+class PrepareCaseDelegate implements JavaDelegate {
+
+    private final ReportCaseService cases;
+
+    PrepareCaseDelegate(ReportCaseService cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CasePlan plan = cases.plan(execution.getVariables());
+        String key = plan.businessKey();
+        String current = execution.getProcessBusinessKey();
+        if (current == null || current.isBlank()) {
+            execution.setProcessBusinessKey(key);
+        } else if (!current.equals(key)) {
+            throw ReportRequestException.invalid("业务键须为 " + key + "，实为 " + current,
+                    "The business key must be " + key + ", not " + current);
+        }
+        String initiator = (String) execution.getVariable(AnnualReportProcess.VAR_INITIATOR);
+        cases.claim(plan, execution.getProcessInstanceId(), initiator);
+        execution.setVariables(cases.variables(plan));
+        cases.grantCaseAccess(plan, execution.getProcessInstanceId());
+    }
+}

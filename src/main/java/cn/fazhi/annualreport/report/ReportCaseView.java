@@ -1,0 +1,19 @@
+package cn.fazhi.annualreport.report;
+
+import cn.fazhi.annualreport.filing.FilingRecord;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** One case as the owners' API shows it. */
+record ReportCaseView(String entity, String entityName, int year, String businessKey, String processInstanceId,
+                      String state, String phase, String reviewGate, List<Deadline> deadlines, List<OpenTask> openTasks,
+                      List<FilingRecord> filings) {
+
+    record Deadline(String milestone, String name, String nameEn, LocalDate date) {
+    }
+
+    record OpenTask(String id, String taskDefinitionKey, String name, String assignee, List<String> candidateGroups,
+                    OffsetDateTime due) {
+    }
+}

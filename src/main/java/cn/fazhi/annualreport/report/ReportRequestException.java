@@ -1,0 +1,32 @@
+package cn.fazhi.annualreport.report;
+
+import cn.fazhi.annualreport.api.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** A case request the rules refuse: unknown entity (404), bad year or date (400), case already exists (409). */
+public class ReportRequestException extends ApiException {
+
+    private ReportRequestException(HttpStatus status, String zh, String en) {
+        super(status, zh, en);
+    }
+
+    static ReportRequestException unknownEntity(String code) {
+        return new ReportRequestException(HttpStatus.NOT_FOUND, "未知的报告单位：" + code,
+                "Unknown reporting entity: " + code);
+    }
+
+    static ReportRequestException invalid(String zh, String en) {
+        return new ReportRequestException(HttpStatus.BAD_REQUEST, zh, en);
+    }
+
+    static ReportRequestException alreadyExists(String entity, int year) {
+        return new ReportRequestException(HttpStatus.CONFLICT,
+                "该单位" + year + "年度的报告案件已存在：" + entity, "A case for " + entity + " and " + year + " exists already");
+    }
+
+    static ReportRequestException notFound(String entity, int year) {
+        return new ReportRequestException(HttpStatus.NOT_FOUND,
+                "未找到该单位" + year + "年度的报告案件（或无权查看）：" + entity,
+                "No case for " + entity + " and " + year + " (or you may not see it)");
+    }
+}

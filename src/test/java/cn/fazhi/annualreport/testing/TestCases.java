@@ -1,0 +1,150 @@
+package cn.fazhi.annualreport.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+
+/** Test-data factory and engine helpers: start cases, fill forms as the clerks would, move the clock, run jobs. */
+public final class TestCases {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final ProcessEngine engine;
+
+    public TestCases(ProcessEngine engine) {
+        this.engine = engine;
+    }
+
+    public ProcessInstance start(String entity, int year) {
+        return start(entity, year, Map.of());
+    }
+
+    public ProcessInstance start(String entity, int year, Map<String, Object> extra) {
+        Map<String, Object> vars = new HashMap<>(extra);
+        vars.put("entityCode", entity);
+        vars.put("reportingYear", year);
+        return engine.getRuntimeService().startProcessInstanceByKey("annual-report", vars);
+    }
+
+    /** Deletes every case, so that each test starts from a clean slate; resets the engine clock. */
+    public void cleanUp() {
+        RuntimeService runtime = engine.getRuntimeService();
+        runtime.createProcessInstanceQuery().list()
+                .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test clean-up", true, true));
+        // a completed case keeps its entity and year taken: remove it from history so the next test can start it
+        engine.getHistoryService().createHistoricProcessInstanceQuery().completed().list()
+                .forEach(hpi -> engine.getHistoryService().deleteHistoricProcessInstance(hpi.getId()));
+        ClockUtil.reset();
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    public static void setClock(LocalDateTime time) {
+        ClockUtil.setCurrentTime(Date.from(time.atZone(ZONE).toInstant()));
+    }
+
+    public Task task(ProcessInstance pi, String key) {
+        List<Task> tasks = tasks(pi, key);
+        assertThat(tasks).as("open tasks %s", key).hasSize(1);
+        return tasks.get(0);
+    }
+
+    public List<Task> tasks(ProcessInstance pi, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
+                .orderByTaskName().asc().list();
+    }
+
+    public void complete(ProcessInstance pi, String key, Map<String, Object> values) {
+        TaskService tasks = engine.getTaskService();
+        for (Task t : tasks(pi, key)) {
+            tasks.complete(t.getId(), values);
+        }
+    }
+
+    /** Executes every job due now (timers and async continuations), repeatedly, as the job executor would. */
+    public int executeDueJobs() {
+        ManagementService management = engine.getManagementService();
+        int executed = 0;
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                break;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+                executed++;
+            }
+        }
+        return executed;
+    }
+
+    public IdentityService identity() {
+        return engine.getIdentityService();
+    }
+
+    // --- form values as the clerks would submit them --------------------------------------------------------
+
+    public static Map<String, Object> material() {
+        return Map.of("materialSummary", "本部门全年推进依法行政，完成行政执法公示、全过程记录、法制审核三项制度落实。",
+                "materialContact", "张科长 0451-5712345");
+    }
+
+    public static Map<String, Object> draft(boolean solicitOpinions) {
+        return Map.of("draftReport", Variables.fileValue("巴彦县2025年度法治政府建设情况报告.txt")
+                        .file("一、主要举措和成效……二、存在的不足和原因……".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .mimeType("text/plain").encoding("UTF-8").create(),
+                "draftNote", "初稿，已汇总各部门材料", "solicitOpinions", solicitOpinions);
+    }
+
+    public static Map<String, Object> opinions() {
+        return Map.of("opinionsSolicitedFrom", "各乡镇、县直各部门", "opinionsCount", 12,
+                "opinionsSummary", "收到意见12条，采纳9条。");
+    }
+
+    public static Map<String, Object> internalReview(String decision) {
+        return Map.of("internalReviewDecision", decision, "internalReviewComment", "同意提请审议");
+    }
+
+    public static Map<String, Object> meeting(String decision) {
+        return Map.of("meetingDate", "2026-02-20", "meetingSession", "第17届48次", "gateDecision", decision,
+                "gateComment", "会议原则通过");
+    }
+
+    public static Map<String, Object> signOff(String decision) {
+        return Map.of("signedOffBy", "陈国栋 县长", "signOffDate", "2026-02-20", "gateDecision", decision);
+    }
+
+    public static Map<String, Object> issue(String number) {
+        return Map.of("issuedBy", "陈国栋", "issueDate", "2026-02-25", "documentNumber", number);
+    }
+
+    public static Map<String, Object> filing(String receipt) {
+        return Map.of("filedOn", "2026-02-26", "filingChannel", "ELECTRONIC", "receiptNumber", receipt);
+    }
+
+    public static Map<String, Object> secrecy() {
+        return Map.of("secrecyDecision", "PUBLISH_FULL", "secrecyReviewer", "吴军");
+    }
+
+    public static Map<String, Object> publication() {
+        return Map.of("publicationUrl", "https://www.bayan.gov.cn/art/2026/3/1/art_1.html", "publishedOn", "2026-03-01");
+    }
+
+    public static Map<String, Object> archive() {
+        return Map.of("archiveNumber", "WS2026-Y-012", "archivedOn", "2026-03-05");
+    }
+}
