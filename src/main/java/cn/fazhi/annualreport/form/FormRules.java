@@ -57,7 +57,9 @@ final class FormRules {
                     if (("select".equals(type) || "radio".equals(type)) && c.has("values")) {
                         c.get("values").forEach(o -> values.add(o.path("value").asText()));
                     }
-                    rules.add(new FieldRule(key, c.path("label").asText(key), fieldType,
+                    String label = c.hasNonNull("label") ? c.get("label").asText()
+                            : c.path("dateLabel").asText(key); // datetime fields carry their caption in dateLabel
+                    rules.add(new FieldRule(key, label, fieldType,
                             v.path("required").asBoolean(false),
                             v.has("maxLength") ? v.get("maxLength").asInt() : null,
                             v.hasNonNull("pattern") && !v.get("pattern").asText().isBlank() ? v.get("pattern").asText() : null,

@@ -1,0 +1,197 @@
+package cn.fazhi.annualreport.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import cn.fazhi.annualreport.form.FieldRule.FieldType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The field rules read from the real forms in forms/ (Camunda Forms and the embedded HTML draft form). */
+class FormRulesTest {
+
+    /** The forms directory of the project; surefire runs with the project root as working directory. */
+    static final Path FORMS = Paths.get("forms");
+
+    static List<FieldRule> rulesOf(String fileName) {
+        try {
+            return FormRules.parse(Files.readString(FORMS.resolve(fileName), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static FieldRule rule(String fileName, String key) {
+        return rulesOf(fileName).stream().filter(r -> r.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError(fileName + " has no field " + key));
+    }
+
+    static Stream<String> camundaForms() throws IOException {
+        try (Stream<Path> files = Files.list(FORMS)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".form")).sorted().toList()
+                    .stream();
+        }
+    }
+
+    @Test
+    void theFormsDirectoryHoldsTheKnownForms() throws IOException {
+        // Given the project's forms directory
+        // When its Camunda Forms are listed
+        List<String> forms = camundaForms().toList();
+
+        // Then all twelve task and start forms are there, and the HTML draft form
+        assertThat(forms).hasSize(12).contains("kickoff.form", "sign-and-issue.form", "filing.form");
+        assertThat(FORMS.resolve("draft-report.html")).isRegularFile();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("camundaForms")
+    void everyCamundaFormParsesIntoWellFormedRules(String fileName) {
+        // Given a real Camunda Form
+        // When its rules are read
+        List<FieldRule> rules = rulesOf(fileName);
+
+        // Then it has input fields, each with a unique key, a type, a positive limit where one is set, a pattern that
+        // compiles, and a 4,000-character limit at most for text (the engine's String column)
+        assertThat(rules).as(fileName).isNotEmpty();
+        assertThat(rules).extracting(FieldRule::key).doesNotHaveDuplicates().allSatisfy(k -> assertThat(k).isNotBlank());
+        assertThat(rules).allSatisfy(r -> {
+            assertThat(r.type()).isNotNull();
+            assertThat(r.label()).isNotBlank();
+            if (r.maxLength() != null) {
+                assertThat(r.maxLength()).isBetween(1, SubmissionValidator.ENGINE_STRING_LIMIT);
+            }
+            if (r.pattern() != null) {
+                assertThat(Pattern.compile(r.pattern()).pattern()).isEqualTo(r.pattern());
+            }
+        });
+    }
+
+    @Test
+    void documentNumberOfSignAndIssueIsRequiredWithThePattern() {
+        // Given form-sign-and-issue
+        // When the rule of its 文号 field is read
+        FieldRule documentNumber = rule("sign-and-issue.form", "documentNumber");
+
+        // Then it is required text of at most 50 characters matching 发文机关代字〔年份〕序号号
+        assertThat(documentNumber.type()).isEqualTo(FieldType.TEXT);
+        assertThat(documentNumber.label()).isEqualTo("文号");
+        assertThat(documentNumber.required()).isTrue();
+        assertThat(documentNumber.maxLength()).isEqualTo(50);
+        assertThat(documentNumber.pattern()).isEqualTo("^.+〔\\d{4}〕\\d+号$");
+        assertThat("巴政呈〔2026〕12号").matches(documentNumber.pattern());
+        assertThat("巴政呈2026-12").doesNotMatch(documentNumber.pattern());
+    }
+
+    @Test
+    void signAndIssueHasExactlyItsThreeInputs() {
+        // Given form-sign-and-issue (a text block and three inputs)
+        // When its rules are read
+        List<FieldRule> rules = rulesOf("sign-and-issue.form");
+
+        // Then the text block is skipped and the date field is typed DATE
+        assertThat(rules).extracting(FieldRule::key, FieldRule::type, FieldRule::required).containsExactly(
+                tuple("issuedBy", FieldType.TEXT, true),
+                tuple("issueDate", FieldType.DATE, true),
+                tuple("documentNumber", FieldType.TEXT, true));
+    }
+
+    @Test
+    void selectFieldsCarryTheirAllowedValues() {
+        // Given form-filing with its 报送渠道 select
+        // When the rule is read
+        FieldRule channel = rule("filing.form", "filingChannel");
+
+        // Then only the listed channels are allowed
+        assertThat(channel.type()).isEqualTo(FieldType.TEXT);
+        assertThat(channel.required()).isTrue();
+        assertThat(channel.allowedValues())
+                .containsExactly("ELECTRONIC", "CONFIDENTIAL_COURIER", "PAPER", "EMAIL");
+    }
+
+    @Test
+    void kickoffFieldsAreTypedFromTheirComponents() {
+        // Given form-kickoff (number, select, checkbox, text and two optional dates)
+        // When its rules are read
+        List<FieldRule> rules = rulesOf("kickoff.form");
+
+        // Then the component types map to value kinds, and only code and year are required
+        assertThat(rule("kickoff.form", "reportingYear").type()).isEqualTo(FieldType.NUMBER);
+        assertThat(rule("kickoff.form", "solicitOpinions").type()).isEqualTo(FieldType.BOOLEAN);
+        assertThat(rule("kickoff.form", "filingDeadlineOverride").type()).isEqualTo(FieldType.DATE);
+        assertThat(rule("kickoff.form", "reviewGate").allowedValues())
+                .containsExactly("EXECUTIVE_MEETING", "LEADERSHIP_MEETING", "PRINCIPAL_SIGN_OFF");
+        assertThat(rules).filteredOn(FieldRule::required).extracting(FieldRule::key)
+                .containsExactlyInAnyOrder("entityCode", "reportingYear");
+    }
+
+    @Test
+    void draftReportHtmlGivesARequiredFileRule() {
+        // Given the embedded HTML form draft-report.html
+        // When its rules are read
+        List<FieldRule> rules = rulesOf("draft-report.html");
+
+        // Then draftReport is a required FILE, the note optional text of at most 4,000 characters,
+        // and the checkbox a BOOLEAN
+        FieldRule draft = rule("draft-report.html", "draftReport");
+        assertThat(draft.type()).isEqualTo(FieldType.FILE);
+        assertThat(draft.required()).isTrue();
+        FieldRule note = rule("draft-report.html", "draftNote");
+        assertThat(note.type()).isEqualTo(FieldType.TEXT);
+        assertThat(note.required()).isFalse();
+        assertThat(note.maxLength()).isEqualTo(4000);
+        assertThat(rule("draft-report.html", "solicitOpinions").type()).isEqualTo(FieldType.BOOLEAN);
+        assertThat(rules).hasSize(3);
+    }
+
+    @Test
+    void nestedComponentsAreFound() {
+        // Given a Camunda Form with a field inside a group
+        String form = """
+                {"components": [{"type": "group", "label": "组", "components": [
+                  {"type": "textfield", "key": "inner", "label": "内层", "validate": {"required": true}}]}]}
+                """;
+
+        // When its rules are read
+        List<FieldRule> rules = FormRules.parse(form);
+
+        // Then the nested field is a rule with its label
+        assertThat(rules).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("inner");
+            assertThat(r.label()).isEqualTo("内层");
+            assertThat(r.required()).isTrue();
+        });
+    }
+
+    @Test
+    void invalidJsonIsRefused() {
+        // Given a broken Camunda Form
+        // When / Then parsing refuses it
+        assertThatIllegalStateException().isThrownBy(() -> FormRules.parse("{\"components\": ["))
+                .withMessageContaining("not valid JSON");
+    }
+
+    /** form-js "datetime" fields carry their caption in {@code dateLabel}: violations must still name it in Chinese. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("camundaForms")
+    void everyCamundaFormFieldHasItsChineseLabel(String fileName) {
+        // Given a real Camunda Form
+        // When its rules are read
+        List<FieldRule> rules = rulesOf(fileName);
+
+        // Then every field's label is the Chinese caption the clerk sees, not the variable name
+        assertThat(rules).allSatisfy(r -> assertThat(r.label()).as("%s %s", fileName, r.key())
+                .isNotEqualTo(r.key()).containsPattern("[\\u4e00-\\u9fff]"));
+    }
+}

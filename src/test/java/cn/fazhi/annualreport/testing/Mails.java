@@ -1,0 +1,56 @@
+package cn.fazhi.annualreport.testing;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+/** Reads received mails as a person would: the decoded plain-text part. */
+public final class Mails {
+
+    private Mails() {
+    }
+
+    public static String text(MimeMessage message) {
+        try {
+            String text = find(message, "text/plain");
+            return text == null ? "" : text;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read mail", e);
+        }
+    }
+
+    public static String html(MimeMessage message) {
+        try {
+            String html = find(message, "text/html");
+            return html == null ? "" : html;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read mail", e);
+        }
+    }
+
+    public static String to(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read mail", e);
+        }
+    }
+
+    private static String find(Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String found = find(body, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
