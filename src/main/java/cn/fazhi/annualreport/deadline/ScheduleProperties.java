@@ -7,11 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The statutory schedule's configuration: the zone and closing time of a working day, the day before which a
- * department files (1 March by the 2023 provincial guide), and the working-day offsets of the internal milestones.
+ * department files (1 March by the 2023 provincial guide), the working-day offsets of the internal milestones, and
+ * the least time a late-started case gives its departments for their material.
  */
 @ConfigurationProperties("report.schedule")
 record ScheduleProperties(ZoneId zone, LocalTime officeClosingTime, String departmentFilingBefore,
-                          Offsets workingDaysBefore) {
+                          Offsets workingDaysBefore, Integer minimumWorkingDaysAfterKickoff) {
 
     ScheduleProperties {
         if (zone == null) {
@@ -22,6 +23,9 @@ record ScheduleProperties(ZoneId zone, LocalTime officeClosingTime, String depar
         }
         if (departmentFilingBefore == null) {
             departmentFilingBefore = "--03-01";
+        }
+        if (minimumWorkingDaysAfterKickoff == null) {
+            minimumWorkingDaysAfterKickoff = 5;
         }
         if (workingDaysBefore == null) {
             workingDaysBefore = new Offsets(3, 5, 5, 5, 10, 5);

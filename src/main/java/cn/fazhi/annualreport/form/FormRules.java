@@ -70,11 +70,20 @@ final class FormRules {
         }
     }
 
+    private static final Pattern LABEL = Pattern.compile("<label\\b[^>]*\\bfor=\"([^\"]+)\"[^>]*>(.*?)</label>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private static List<FieldRule> parseHtml(String html) {
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        Matcher l = LABEL.matcher(html);
+        while (l.find()) {
+            labels.put(l.group(1), l.group(2).replaceAll("<[^>]+>", "").replace("*", "").trim());
+        }
         List<FieldRule> rules = new ArrayList<>();
         Matcher tags = TAG.matcher(html);
         while (tags.find()) {
             String name = null;
+            String id = null;
             String varType = "String";
             boolean required = false;
             Integer maxLength = null;
@@ -85,6 +94,7 @@ final class FormRules {
                 String value = attrs.group(2);
                 switch (attr) {
                     case "cam-variable-name" -> name = value;
+                    case "id" -> id = value;
                     case "cam-variable-type" -> varType = value;
                     case "required" -> required = true;
                     case "maxlength" -> maxLength = value == null ? null : Integer.valueOf(value);
@@ -102,7 +112,8 @@ final class FormRules {
                 case "Date" -> FieldRule.FieldType.DATE;
                 default -> FieldRule.FieldType.TEXT;
             };
-            rules.add(new FieldRule(name, name, type, required, maxLength, pattern, List.of()));
+            String label = id != null && labels.containsKey(id) && !labels.get(id).isBlank() ? labels.get(id) : name;
+            rules.add(new FieldRule(name, label, type, required, maxLength, pattern, List.of()));
         }
         return rules;
     }

@@ -49,6 +49,11 @@ public class EntityRegistry {
             if (e.type() == EntityType.DEPARTMENT && e.parent() == null) {
                 throw new IllegalStateException("Department " + e.code() + " needs its government as parent");
             }
+            ReportingEntity parent = e.parent() == null ? null : byCode.get(e.parent());
+            if (parent != null && parent.type() != EntityType.GOVERNMENT) {
+                throw new IllegalStateException("Entity " + e.code() + " has parent " + e.parent()
+                        + ", which is not a government");
+            }
         }
         checkNoCycles(byCode);
         this.entities = Map.copyOf(byCode);

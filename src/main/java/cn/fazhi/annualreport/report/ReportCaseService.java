@@ -14,6 +14,7 @@ import cn.fazhi.annualreport.organization.ReviewGate;
 import cn.fazhi.annualreport.organization.Role;
 import cn.fazhi.annualreport.security.SystemCall;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -96,7 +98,7 @@ public class ReportCaseService {
         try {
             schedule = scheduleService.schedule(entity.isGovernment(), request.year(),
                     new ScheduleOverrides(request.filingOverride(), request.publicationOverride(),
-                            request.noticeReference()));
+                            request.noticeReference()), today());
         } catch (InvalidScheduleException e) {
             throw ReportRequestException.invalid(e.messageZh(), e.getMessage());
         }
@@ -147,6 +149,11 @@ public class ReportCaseService {
 
     void claim(CasePlan plan, String processInstanceId, String startedBy) {
         caseRegistry.claim(plan.entity().code(), plan.request().year(), processInstanceId, startedBy);
+    }
+
+    /** The engine's idea of today (tests move the engine clock). */
+    private LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(clock.getZone()).toLocalDate();
     }
 
     private ZoneId scheduleZone() {

@@ -29,7 +29,7 @@ class ScheduleServiceTest {
 
     private final WorkingDayCalendar calendar = CalendarFixtures.officialCalendar();
     private final ScheduleService service = new ScheduleService(calendar,
-            new ScheduleProperties(SHANGHAI, LocalTime.of(17, 30), "--03-01", null));
+            new ScheduleProperties(SHANGHAI, LocalTime.of(17, 30), "--03-01", null, null));
 
     /** The chain of milestones leading to filing, in order. */
     private static final List<Milestone> FILING_CHAIN = List.of(Milestone.MATERIALS, Milestone.FIRST_DRAFT,
@@ -42,7 +42,7 @@ class ScheduleServiceTest {
     @Test
     void nullOffsetsFallBackToTheDocumentedDefaults() {
         // Given properties without offsets
-        ScheduleProperties properties = new ScheduleProperties(SHANGHAI, LocalTime.of(17, 30), "--03-01", null);
+        ScheduleProperties properties = new ScheduleProperties(SHANGHAI, LocalTime.of(17, 30), "--03-01", null, null);
 
         // When the offsets are read
         ScheduleProperties.Offsets offsets = properties.workingDaysBefore();
@@ -224,7 +224,7 @@ class ScheduleServiceTest {
     void configuredDepartmentFilingDayAndOffsetsAreUsed() {
         // Given departments filing before 15 February and one working day between every milestone
         ScheduleService custom = new ScheduleService(calendar, new ScheduleProperties(SHANGHAI, LocalTime.of(17, 30),
-                "--02-15", new ScheduleProperties.Offsets(1, 1, 1, 1, 1, 1)));
+                "--02-15", new ScheduleProperties.Offsets(1, 1, 1, 1, 1, 1), null));
 
         // When a department's 2025 schedule is computed
         CaseSchedule schedule = custom.schedule(false, 2025, ScheduleOverrides.none());
@@ -247,5 +247,42 @@ class ScheduleServiceTest {
         // Then it is 17:30 China Standard Time (UTC+8), i.e. 09:30 UTC, and converts back to the same day
         assertThat(end.toInstant()).isEqualTo(Instant.parse("2026-03-31T09:30:00Z"));
         assertThat(service.toLocalDate(end)).isEqualTo(day);
+    }
+
+    @Test
+    void aCaseStartedAfterItsInternalMilestonesGetsThemReplannedFromKickoffButStatutoryDatesStay() {
+        // Given a department's 2025 report kicked off on Monday 16 March 2026, after its materials date (Feb)
+        LocalDate kickoff = d("2026-03-16");
+
+        // When the schedule is computed
+        CaseSchedule schedule = service.schedule(false, 2025, ScheduleOverrides.none(), kickoff);
+
+        // Then material is due 5 working days after kickoff (23 March), each later internal step at least a working
+        // day after the previous one, and the statutory filing (28 Feb) and publication (31 Mar) dates do not move
+        assertThat(schedule.get(Milestone.MATERIALS)).isEqualTo(d("2026-03-23"));
+        assertThat(schedule.get(Milestone.FIRST_DRAFT)).isEqualTo(d("2026-03-24"));
+        assertThat(schedule.get(Milestone.INTERNAL_REVIEW)).isEqualTo(d("2026-03-25"));
+        assertThat(schedule.get(Milestone.REVIEW_GATE)).isEqualTo(d("2026-03-26"));
+        assertThat(schedule.get(Milestone.ISSUANCE)).isEqualTo(d("2026-03-27"));
+        assertThat(schedule.get(Milestone.SECRECY_REVIEW)).isEqualTo(d("2026-03-30"));
+        assertThat(schedule.get(Milestone.FILING)).isEqualTo(d("2026-02-28"));
+        assertThat(schedule.get(Milestone.PUBLICATION)).isEqualTo(d("2026-03-31"));
+    }
+
+    @Test
+    void aTimelyKickoffKeepsTheStatutorySchedule() {
+        // Given a government case kicked off in early January, long before its milestones
+        CaseSchedule timely = service.schedule(true, 2025, ScheduleOverrides.none(), d("2026-01-05"));
+
+        // Then it is the same schedule as without a kickoff date
+        assertThat(timely).isEqualTo(service.schedule(true, 2025, ScheduleOverrides.none()));
+    }
+
+    @Test
+    void aFilingDateLaterThanTheStatutoryPublicationDeadlineIsRefused() {
+        ScheduleOverrides late = new ScheduleOverrides(d("2026-04-15"), null, "某通知");
+
+        assertThatThrownBy(() -> service.schedule(true, 2025, late))
+                .isInstanceOf(InvalidScheduleException.class).hasMessageContaining("2026-03-31");
     }
 }

@@ -108,6 +108,16 @@ class FormRulesTest {
     }
 
     @Test
+    void aDatetimeFieldTakesItsLabelFromDateLabel() {
+        // Given form-sign-and-issue, whose 印发日期 is a datetime component with "dateLabel" and no "label"
+        // When the rule is read
+        FieldRule issueDate = rule("sign-and-issue.form", "issueDate");
+
+        // Then its label is the Chinese caption
+        assertThat(issueDate.label()).isEqualTo("印发日期");
+    }
+
+    @Test
     void selectFieldsCarryTheirAllowedValues() {
         // Given form-filing with its 报送渠道 select
         // When the rule is read

@@ -117,6 +117,20 @@ class SubmissionValidatorTest {
     }
 
     @Test
+    void aMissingDateIsReportedByItsChineseCaption() {
+        // Given a sign-and-issue without 印发日期 (a datetime field, captioned via dateLabel)
+        ObjectNode variables = validSignAndIssue().json();
+        variables.remove("issueDate");
+
+        // When it is validated
+        FormValidationException e = refused(SIGN_AND_ISSUE, variables);
+
+        // Then the clerk reads the caption, not the variable name
+        assertThat(e.violations()).containsExactly("「印发日期」为必填项");
+        assertThat(e.getMessage()).contains("'issueDate' is required");
+    }
+
+    @Test
     void blankOrNullValuesCountAsMissing() {
         // Given a signer of blanks and a null document number
         ObjectNode variables = validSignAndIssue().string("issuedBy", "   ").json();
@@ -302,7 +316,7 @@ class SubmissionValidatorTest {
         FormValidationException e = refused(DRAFT_REPORT, asText);
 
         // Then the String is refused and the File accepted
-        assertThat(e.violations()).containsExactly("「draftReport」须上传文件");
+        assertThat(e.violations()).containsExactly("「报告稿文件」须上传文件");
         assertThatCode(() -> SubmissionValidator.validate(DRAFT_REPORT, asFile)).doesNotThrowAnyException();
     }
 
@@ -315,6 +329,6 @@ class SubmissionValidatorTest {
         FormValidationException e = refused(DRAFT_REPORT, variables);
 
         // Then the required file is reported
-        assertThat(e.violations()).singleElement().asString().contains("draftReport").contains("必填");
+        assertThat(e.violations()).singleElement().asString().contains("报告稿文件").contains("必填");
     }
 }

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.List;
@@ -243,5 +244,16 @@ class EntityRegistryTest {
         // Then each files with at least two institutions, none twice
         assertThat(DEMO.all()).allSatisfy(e -> assertThat(DEMO.recipientsOf(e).filing())
                 .as(e.code()).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates());
+    }
+
+    @Test
+    void aDepartmentUnderADepartmentIsRefused() {
+        // Given a department whose parent is another department
+        List<ReportingEntity> list = List.of(government("gov", null), department("gov-a", "gov"),
+                department("gov-a-b", "gov-a"));
+
+        // When the registry is built, then it refuses, naming the entity and its parent
+        assertThatThrownBy(() -> new EntityRegistry(list))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("gov-a-b").hasMessageContaining("not a government");
     }
 }

@@ -252,4 +252,19 @@ class AnnualReportProcessTest {
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
     }
+
+    @Test
+    void aCaseStartedAfterItsMaterialsDateStillAsksTheDepartments() {
+        // Given the 2025 case of 巴彦县 started late, on Monday 23 November 2026
+        setClock(LocalDateTime.of(2026, 11, 23, 9, 0));
+        ProcessInstance pi = cases.start("bayan", 2025);
+
+        // When every job that is due has run (the overdue reminders among them)
+        cases.executeDueJobs();
+
+        // Then the departments still have their tasks, due five working days after kickoff, not already closed
+        assertThat(pi).isWaitingAt(TASK_SUBMIT_MATERIAL).hasNotPassed(TIMER_MATERIALS_DEADLINE);
+        assertThat(cases.tasks(pi, TASK_SUBMIT_MATERIAL)).hasSize(4).allSatisfy(t ->
+                assertThat(t.getDueDate().toInstant().atZone(ZONE).toLocalDate()).hasToString("2026-11-30"));
+    }
 }
