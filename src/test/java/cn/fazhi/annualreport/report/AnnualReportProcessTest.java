@@ -148,6 +148,12 @@ class AnnualReportProcessTest {
         // Then it returns to drafting, not to the departments
         assertThat(pi).isWaitingAt(TASK_DRAFT);
         assertThat(cases.tasks(pi, TASK_SUBMIT_MATERIAL)).isEmpty();
+
+        // And when the revised draft comes back to the meeting, the form does not carry the old "revise"
+        cases.complete(pi, TASK_DRAFT, draft(false));
+        cases.complete(pi, TASK_INTERNAL_REVIEW, internalReview("APPROVE"));
+        assertThat(pi).isWaitingAt(TASK_EXECUTIVE_MEETING);
+        assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKey(VAR_GATE_DECISION);
     }
 
     @Test
