@@ -17,6 +17,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,8 +179,10 @@ class FormSubmissionFilter extends OncePerRequestFilter {
         response.getOutputStream().write(json.writeValueAsBytes(body));
     }
 
+    /** The request path, decoded: Tasklist sends process definition ids with ':' as %3A. */
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        String raw = request.getRequestURI().substring(request.getContextPath().length());
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** Lets the engine read the body again after the check. */

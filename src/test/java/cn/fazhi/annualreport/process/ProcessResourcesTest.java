@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProcessResourcesTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engineExtension = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engineExtension = ProcessEngineExtension.builder()
+            .configurationResource("deployment-test.cfg.xml").build();
 
     private final ObjectMapper json = new ObjectMapper();
 

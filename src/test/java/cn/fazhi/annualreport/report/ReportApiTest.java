@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -196,6 +197,12 @@ class ReportApiTest {
         ResponseEntity<Map<String, Object>> noYear = exchange("bayan_owner", HttpMethod.POST,
                 "/engine-rest/process-definition/key/annual-report/submit-form",
                 Map.of("variables", strings(Map.of("entityCode", "bayan"))));
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
+        ResponseEntity<Map<String, Object>> encodedId = exchange("bayan_owner", HttpMethod.POST,
+                java.net.URI.create(rest.getRootUri() + "/engine-rest/process-definition/"
+                        + definitionId.replace(":", "%3A") + "/submit-form"),
+                Map.of("variables", strings(Map.of("entityCode", "bayan", "reportingYear", 2031))));
         ResponseEntity<Map<String, Object>> good = exchange("bayan_owner", HttpMethod.POST,
                 "/engine-rest/process-definition/key/annual-report/submit-form",
                 Map.of("variables", strings(Map.of("entityCode", "bayan", "reportingYear", 2025,
@@ -204,6 +211,8 @@ class ReportApiTest {
         // Then the bad ones are refused with no case created, the good one starts the case with its business key
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(noYear.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(encodedId.getStatusCode()).as("by id, as Tasklist sends it").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(encodedId.getBody().get("messageZh").toString()).contains("报告年度");
         assertThat(good.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("bayan:2025")
                 .count()).isEqualTo(1);
@@ -239,11 +248,22 @@ class ReportApiTest {
     }
 
     private ResponseEntity<Map<String, Object>> get(String user, String url) {
-        return rest.withBasicAuth(user, "demo").exchange(url, HttpMethod.GET, null, JSON);
+        return rest.exchange(url, HttpMethod.GET, new HttpEntity<>(basicAuth(user)), JSON);
     }
 
     private ResponseEntity<Map<String, Object>> exchange(String user, HttpMethod method, String url, Object body) {
-        return rest.withBasicAuth(user, "demo").exchange(url, method, new HttpEntity<>(body), JSON);
+        return rest.exchange(url, method, new HttpEntity<>(body, basicAuth(user)), JSON);
+    }
+
+    private ResponseEntity<Map<String, Object>> exchange(String user, HttpMethod method, java.net.URI url, Object body) {
+        return rest.exchange(url, method, new HttpEntity<>(body, basicAuth(user)), JSON);
+    }
+
+    /** Credentials sent with the request, as curl -u and machine clients do. */
+    private static HttpHeaders basicAuth(String user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        return headers;
     }
 
     /** Form values in the engine's REST shape, typed as Tasklist sends them. */
