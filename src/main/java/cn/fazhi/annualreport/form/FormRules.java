@@ -96,7 +96,7 @@ final class FormRules {
                     case "cam-variable-name" -> name = value;
                     case "id" -> id = value;
                     case "cam-variable-type" -> varType = value;
-                    case "required" -> required = true;
+                    case "required", "data-required" -> required = true; // file inputs: see draft-report.html
                     case "maxlength" -> maxLength = value == null ? null : Integer.valueOf(value);
                     case "pattern" -> pattern = value;
                     default -> { }

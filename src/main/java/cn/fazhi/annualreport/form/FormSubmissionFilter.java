@@ -2,7 +2,7 @@ package cn.fazhi.annualreport.form;
 
 import cn.fazhi.annualreport.api.ApiError;
 import cn.fazhi.annualreport.api.ApiException;
-import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.security.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -39,8 +40,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Enforces the forms on the server: a task completion or process start sent to the engine's REST API (/engine-rest,
- * or the webapps' /camunda/api/engine used by Tasklist) is checked against the deployed form of that task or start
- * event before the engine sees it. A bad submission gets HTTP 400 with the problems in Chinese and English, and the
+ * or the webapps' /camunda/api/engine used by Tasklist) by an authenticated caller is checked against the deployed
+ * form of that task or start event before the engine sees it. The form is read as the caller: a task the caller may not
+ * see is left to the engine to refuse, and reveals nothing. A bad submission gets HTTP 400 with the problems in Chinese and English, and the
  * engine is not touched, so nothing is half-written. Any String above 4,000 characters is refused on every engine
  * REST write, form or not.
  */
@@ -80,11 +82,19 @@ class FormSubmissionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Authentication caller = Callers.of(request, identityService).orElse(null);
+        if (caller == null) {
+            chain.doFilter(request, response); // the engine's REST API refuses anonymous callers itself
+            return;
+        }
         byte[] body = request.getInputStream().readAllBytes();
         CachedBodyRequest cached = new CachedBodyRequest(request, body);
         try {
             JsonNode root = body.length == 0 ? null : json.readTree(body);
-            validate(path(request), root);
+            Callers.runAs(identityService, caller, () -> {
+                validate(path(request), root);
+                return null;
+            });
         } catch (ApiException e) {
             refuse(response, e.status().value(), e.getClass().getSimpleName(), e.messageZh(), e.messageEn(),
                     e instanceof FormValidationException f ? f.violations() : List.of());
@@ -100,7 +110,7 @@ class FormSubmissionFilter extends OncePerRequestFilter {
         Matcher m;
         if ((m = TASK.matcher(path)).matches()) {
             String taskId = m.group(1);
-            String form = SystemCall.run(identityService, () -> deployedTaskForm(taskId));
+            String form = deployedTaskForm(taskId);
             if (form != null) {
                 SubmissionValidator.validate(FormRules.parse(form), variables);
                 return;
@@ -108,11 +118,11 @@ class FormSubmissionFilter extends OncePerRequestFilter {
         } else if ((m = START_BY_ID.matcher(path)).matches() || (m = START_BY_KEY.matcher(path)).matches()) {
             boolean byKey = m.pattern() == START_BY_KEY;
             String ref = m.group(1);
-            ProcessDefinition definition = SystemCall.run(identityService, () -> byKey
+            ProcessDefinition definition = byKey
                     ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(ref).latestVersion().singleResult()
-                    : repositoryService.createProcessDefinitionQuery().processDefinitionId(ref).singleResult());
+                    : repositoryService.createProcessDefinitionQuery().processDefinitionId(ref).singleResult();
             if (definition != null) {
-                String form = SystemCall.run(identityService, () -> deployedStartForm(definition.getId()));
+                String form = deployedStartForm(definition.getId());
                 if (form != null) {
                     SubmissionValidator.validate(FormRules.parse(form), variables);
                 }

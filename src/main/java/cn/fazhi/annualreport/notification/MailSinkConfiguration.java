@@ -3,6 +3,8 @@ package cn.fazhi.annualreport.notification;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Arrays;
@@ -46,12 +48,29 @@ class MailSinkConfiguration {
                 MimeMessage m = messages[i];
                 out.add(new ReceivedMail(Arrays.stream(m.getAllRecipients()).map(Object::toString).toList(),
                         m.getSubject(), m.getSentDate() == null ? null : m.getSentDate().toInstant().toString(),
-                        com.icegreen.greenmail.util.GreenMailUtil.getBody(m).length()));
+                        plainText(m)));
             }
             return out;
         }
 
-        record ReceivedMail(List<String> to, String subject, String sent, int bodyLength) {
+        /** The decoded text/plain part: what a person reads. */
+        private static String plainText(Part part) throws MessagingException, IOException {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = plainText(multipart.getBodyPart(i));
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            return null;
+        }
+
+        record ReceivedMail(List<String> to, String subject, String sent, String text) {
         }
     }
 }

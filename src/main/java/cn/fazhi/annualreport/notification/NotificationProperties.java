@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.notification;
 
 import java.time.LocalTime;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** When reminders go out and who sends them; the base URL makes the Tasklist links in mails. */
@@ -12,11 +13,23 @@ record NotificationProperties(String baseUrl, Reminder reminder) {
             baseUrl = "http://localhost:8080";
         }
         if (reminder == null) {
-            reminder = new Reminder(3, LocalTime.of(9, 0), "noreply@example.org");
+            reminder = new Reminder(null, null, null, null, null);
         }
     }
 
-    /** The first reminder lies this many working days before the due date, at this hour. */
-    record Reminder(int firstReminderWorkingDaysBefore, LocalTime reminderHour, String from) {
+    /**
+     * Reminders go out these many working days before the due date, on the due date (if on), then every working day
+     * while overdue up to the maximum — always at the reminder hour; overdue reminders are escalations.
+     */
+    record Reminder(List<Integer> beforeWorkingDays, Boolean onDueDate, Integer maxOverdueReminders,
+                    LocalTime reminderHour, String from) {
+
+        Reminder {
+            beforeWorkingDays = beforeWorkingDays == null ? List.of(3, 1) : List.copyOf(beforeWorkingDays);
+            onDueDate = onDueDate == null || onDueDate;
+            maxOverdueReminders = maxOverdueReminders == null ? 5 : maxOverdueReminders;
+            reminderHour = reminderHour == null ? LocalTime.of(9, 0) : reminderHour;
+            from = from == null ? "noreply@example.org" : from;
+        }
     }
 }

@@ -133,6 +133,14 @@ public class EntityRegistry {
         return new Recipients(filing, copyTo);
     }
 
+    /**
+     * The Camunda group of the supervising office that watches the entity's deadlines: the higher-level government's
+     * owners (its 依法治X办) for a government, the own government's owners for a department. Empty at the top.
+     */
+    public Optional<String> supervisingGroupOf(ReportingEntity entity) {
+        return Optional.ofNullable(entity.parent()).map(Role.OWNER::groupId);
+    }
+
     private static void addIfPresent(List<String> list, String value) {
         if (value != null && !value.isBlank()) {
             list.add(value);

@@ -40,6 +40,7 @@ public final class AnnualReportProcess {
     public static final String VAR_FILING_RECIPIENTS = "filingRecipients";
     public static final String VAR_SUPERVISING_OFFICE = "supervisingOffice";
     public static final String VAR_DOCUMENT_NUMBER_PREFIX = "documentNumberPrefix";
+    public static final String VAR_DRAFT_REPORT_LINK = "draftReportLink";
 
     // multi-instance element variables
     public static final String VAR_DEPARTMENT = "department";

@@ -31,7 +31,7 @@ class PrepareCaseDelegate implements JavaDelegate {
         }
         String initiator = (String) execution.getVariable(AnnualReportProcess.VAR_INITIATOR);
         cases.claim(plan, execution.getProcessInstanceId(), initiator);
-        execution.setVariables(cases.variables(plan));
+        execution.setVariables(cases.variables(plan, execution.getProcessInstanceId()));
         cases.grantCaseAccess(plan, execution.getProcessInstanceId());
     }
 }

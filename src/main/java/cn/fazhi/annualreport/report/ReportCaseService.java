@@ -109,7 +109,7 @@ public class ReportCaseService {
     }
 
     /** The variables a planned case carries through the process. */
-    Map<String, Object> variables(CasePlan plan) {
+    Map<String, Object> variables(CasePlan plan, String processInstanceId) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put(VAR_ENTITY_CODE, plan.entity().code());
         v.put(VAR_REPORTING_YEAR, plan.request().year());
@@ -124,6 +124,7 @@ public class ReportCaseService {
                 Variables.objectValue(new ArrayList<>(plan.recipients().filing())).serializationDataFormat("application/json").create());
         v.put(VAR_SUPERVISING_OFFICE, plan.recipients().copyTo() == null ? "" : plan.recipients().copyTo());
         v.put(VAR_DOCUMENT_NUMBER_PREFIX, plan.entity().documentNumberPrefix());
+        v.put(VAR_DRAFT_REPORT_LINK, draftReportLink(processInstanceId));
         if (plan.request().noticeReference() != null) {
             v.put(VAR_NOTICE_REFERENCE, plan.request().noticeReference());
         }
@@ -132,6 +133,11 @@ public class ReportCaseService {
             v.put(m.variable(), due);
         }
         return v;
+    }
+
+    /** Where reviewers download the current draft in the webapps (the case's File variable "draftReport"). */
+    static String draftReportLink(String processInstanceId) {
+        return "/camunda/api/engine/engine/default/process-instance/" + processInstanceId + "/variables/draftReport/data";
     }
 
     /** Lets the entity's own groups read the case in Tasklist, Cockpit history and the API. */

@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,8 +11,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiAuthenticationFilter.class);
-    private static final String ENGINE = "default";
-
     private final IdentityService identityService;
 
     ApiAuthenticationFilter(IdentityService identityService) {
@@ -40,7 +35,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         String userId = fromBasic(request);
         List<String> groups = null;
         if (userId == null) {
-            UserAuthentication session = fromSession(request);
+            UserAuthentication session = Callers.webappUser(request).orElse(null);
             if (session != null) {
                 userId = session.getIdentityId();
                 groups = List.copyOf(session.getGroupIds());
@@ -89,18 +84,5 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         log.warn("Failed /api login for user '{}' from {}", user, request.getRemoteAddr());
         return null;
-    }
-
-    private static UserAuthentication fromSession(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        if (authentications == null
-                || !(authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user)) {
-            return null;
-        }
-        return user;
     }
 }

@@ -13,6 +13,7 @@ import cn.fazhi.annualreport.testing.AnnualReportTest;
 import cn.fazhi.annualreport.testing.TestCases;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -135,6 +136,24 @@ class AnnualReportProcessTest {
     }
 
     @Test
+    void aDraftReturnedAfterItsDeadlineGetsTimeForTheRevision() {
+        // Given a department report under internal review after its first-draft date had passed
+        ProcessInstance pi = cases.start("bayan-gaj", 2025);
+        cases.complete(pi, TASK_DRAFT, draft(false));
+        setClock(LocalDateTime.of(2026, 2, 27, 10, 0));
+
+        // When the reviewer returns it
+        cases.complete(pi, TASK_INTERNAL_REVIEW, Map.of("internalReviewDecision", "RETURN",
+                "internalReviewComment", "请补充行政复议数据"));
+
+        // Then the revision is due three working days later (28 Feb 2026 is a make-up working day), with the request
+        Task revision = cases.task(pi, TASK_DRAFT);
+        assertThat(revision.getDueDate().toInstant().atZone(ZONE).toLocalDate()).hasToString("2026-03-03");
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "revisionRequest"))
+                .isEqualTo("【审核报告稿】请补充行政复议数据");
+    }
+
+    @Test
     void executiveMeetingCanSendTheReportBackForRevision() {
         // Given a government report before its executive meeting
         ProcessInstance pi = cases.start("bayan", 2025);
@@ -149,11 +168,15 @@ class AnnualReportProcessTest {
         assertThat(pi).isWaitingAt(TASK_DRAFT);
         assertThat(cases.tasks(pi, TASK_SUBMIT_MATERIAL)).isEmpty();
 
-        // And when the revised draft comes back to the meeting, the form does not carry the old "revise"
+        // And the drafter sees what to revise; when the revised draft comes back to the meeting, its form does not
+        // carry the old answers
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "revisionRequest"))
+                .isEqualTo("【政府常务会议审议】会议原则通过");
         cases.complete(pi, TASK_DRAFT, draft(false));
         cases.complete(pi, TASK_INTERNAL_REVIEW, internalReview("APPROVE"));
         assertThat(pi).isWaitingAt(TASK_EXECUTIVE_MEETING);
-        assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKey(VAR_GATE_DECISION);
+        assertThat(engine.getRuntimeService().getVariables(pi.getId()))
+                .doesNotContainKeys(VAR_GATE_DECISION, "meetingSession", "meetingDate", "revisionRequest");
     }
 
     @Test
@@ -190,7 +213,7 @@ class AnnualReportProcessTest {
     void kickoffCanChooseAnotherGateAndSolicitOpinions() {
         // Given a government case whose owner chose the principal sign-off and a round of opinions
         ProcessInstance pi = cases.start("bayan", 2025,
-                java.util.Map.of("reviewGate", "PRINCIPAL_SIGN_OFF", "solicitOpinions", true));
+                Map.of("reviewGate", "PRINCIPAL_SIGN_OFF", "solicitOpinions", true));
         cases.complete(pi, TASK_SUBMIT_MATERIAL, material());
 
         // When the drafter submits asking for opinions

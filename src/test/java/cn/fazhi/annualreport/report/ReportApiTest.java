@@ -189,6 +189,30 @@ class ReportApiTest {
     }
 
     @Test
+    void theFormCheckRevealsNothingToCallersWhoMayNotSeeTheTask() {
+        // Given a department report waiting for internal review
+        String pid = (String) post("bayan_gaj_head", "/api/reports", Map.of("entity", "bayan-gaj", "year", 2025))
+                .getBody().get("processInstanceId");
+        engine.getTaskService().complete(task(pid, TASK_DRAFT), TestCases.draft(false));
+        String review = task(pid, TASK_INTERNAL_REVIEW);
+
+        // When an anonymous caller and a user of another entity submit an empty completion
+        ResponseEntity<Map<String, Object>> anonymousRest = rest.exchange("/engine-rest/task/" + review + "/complete",
+                HttpMethod.POST, new HttpEntity<>(Map.of("variables", Map.of())), JSON);
+        ResponseEntity<String> anonymousWebapp = rest.exchange(
+                "/camunda/api/engine/engine/default/task/" + review + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", Map.of())), String.class);
+        ResponseEntity<Map<String, Object>> foreign = complete("xinhua_drafter", review, Map.of());
+
+        // Then none of them learns the form's fields: the engine refuses them for who they are, not for the form
+        assertThat(anonymousRest.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymousWebapp.getStatusCode().value()).isIn(401, 403);
+        assertThat(String.valueOf(anonymousWebapp.getBody())).doesNotContain("审核结论");
+        assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(review).count()).isEqualTo(1);
+    }
+
+    @Test
     void theStartFormIsCheckedBeforeTheEngineStartsAnything() {
         // When an owner submits the Tasklist start form for an unknown entity, and then without a year
         ResponseEntity<Map<String, Object>> unknown = exchange("bayan_owner", HttpMethod.POST,
