@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +51,18 @@ class WebappTranslationTest {
      */
     private static final Set<String> MAY_STAY_ENGLISH =
             Set.of("Camunda", "Camunda Cockpit", "CSV", "JSON", "YYYY-MM-DDTHH:mm:ss");
+
+    /** Re-applies the moment.js locale of the language in use; listed in each app's config.js customScripts. */
+    private static final String DATE_LOCALE_SCRIPT = "custom-scripts/date-locale.js";
+
+    /**
+     * Tasklist keys used as the status of an error notification, which the notifications panel renders as
+     * "status: message" (message = the server's error text). Found in camunda-tasklist-bootstrap.js 7.24: the task
+     * form's completionCallback (COMPLETE_ERROR), the task view's errorHandler for assignee changes and task
+     * updates (ASSIGNED_ERROR, ASSIGNEE_RESET_ERROR, CLAIM_ERROR, UNCLAIM_ERROR, TASK_UPDATE_ERROR).
+     */
+    private static final List<String> TASKLIST_STATUS_PREFIX_KEYS = List.of("COMPLETE_ERROR", "ASSIGNED_ERROR",
+            "ASSIGNEE_RESET_ERROR", "CLAIM_ERROR", "UNCLAIM_ERROR", "TASK_UPDATE_ERROR");
 
     private final ObjectMapper objectMapper = new ObjectMapper();
 
@@ -160,6 +173,64 @@ class WebappTranslationTest {
         assertThat(source).contains("export default {").containsPattern("fallbackLocale\\s*:\\s*[\"']en[\"']");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void configJsLoadsTheDateLocaleScript(String app) throws IOException {
+        // Given our config.js and the script that re-applies the date locale of the current language
+        String config = activeCode(new String(readBytes(ourResource(app + "/scripts/config.js")),
+                StandardCharsets.UTF_8));
+        String script = new String(readBytes(ourResource(app + "/" + DATE_LOCALE_SCRIPT)), StandardCharsets.UTF_8);
+        String tasklistScript = new String(readBytes(ourResource("tasklist/" + DATE_LOCALE_SCRIPT)),
+                StandardCharsets.UTF_8);
+
+        // When reading the active (not commented-out) customScripts list
+        Matcher list = Pattern.compile("[\"']?customScripts[\"']?\\s*:\\s*\\[([^\\]]*)]").matcher(config);
+
+        // Then it loads the script (path relative to the app folder), which is the same file in every app
+        // and has no default export (7.24 would take a default export for a frontend plugin)
+        assertThat(list.find()).as("%s config.js has an active customScripts entry", app).isTrue();
+        assertThat(list.group(1)).contains("'" + DATE_LOCALE_SCRIPT + "'");
+        assertThat(script).as("%s/%s equals tasklist's copy", app, DATE_LOCALE_SCRIPT).isEqualTo(tasklistScript);
+        assertThat(script).doesNotContain("export default").contains("localeLoader");
+    }
+
+    @Test
+    void tasklistShortcutDescriptionsAreChineseAndKeepTheirKeys() throws IOException {
+        // Given the keyboard shortcuts of the webjar's tasklist config.js and of ours
+        Map<String, String[]> english = shortcuts(new String(readBytes(webjarResource("tasklist/scripts/config.js")),
+                StandardCharsets.UTF_8));
+        Map<String, String[]> chinese = shortcuts(new String(readBytes(ourResource("tasklist/scripts/config.js")),
+                StandardCharsets.UTF_8));
+
+        // When comparing them shortcut by shortcut
+        assertThat(english).as("shortcuts in the webjar's tasklist config.js").isNotEmpty();
+        assertThat(chinese.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
+
+        // Then every shortcut keeps its key combination and has a Chinese description (shown as-is in the dialog)
+        english.forEach((name, en) -> {
+            String[] zh = chinese.get(name);
+            assertThat(zh[0]).as("key combination of %s", name).isEqualTo(en[0]);
+            assertThat(zh[1]).as("description of %s", name).containsPattern(CJK).doesNotContainPattern(ENGLISH_WORD);
+        });
+    }
+
+    @Test
+    void tasklistNotificationStatusesDoNotEndWithAFullStop() throws IOException {
+        // Given the Chinese texts that Tasklist shows as the status of an error notification,
+        // rendered as "<status>: <server message>"
+        JsonNode english = readJson(webjarResource("tasklist/locales/en.json")).path("labels");
+        JsonNode chinese = readJson(ourResource("tasklist/locales/zh.json")).path("labels");
+
+        for (String key : TASKLIST_STATUS_PREFIX_KEYS) {
+            // When reading the key
+            String zh = chinese.path(key).asText();
+
+            // Then it still exists in the webjar and does not end with "。" (would give "。:")
+            assertThat(english.has(key)).as("%s in the webjar's tasklist en.json", key).isTrue();
+            assertThat(zh).as(key).containsPattern(CJK).doesNotEndWith("。");
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     /** The resource from the camunda webjar (not our override with the same classpath prefix). */
@@ -238,7 +309,7 @@ class WebappTranslationTest {
 
     /** Locale codes of the availableLocales entry that is not inside a comment. */
     private static List<String> activeAvailableLocales(String js) {
-        String code = js.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
+        String code = activeCode(js);
         Matcher list = Pattern.compile("[\"']?availableLocales[\"']?\\s*:\\s*\\[([^\\]]*)]").matcher(code);
         List<String> locales = new ArrayList<>();
         if (list.find()) {
@@ -248,5 +319,25 @@ class WebappTranslationTest {
             }
         }
         return locales;
+    }
+
+    /** The JavaScript without block comments and without lines that are line comments. */
+    private static String activeCode(String js) {
+        return js.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
+    }
+
+    /** The active shortcuts of a tasklist config.js: name -> {key combination, description}. */
+    private static Map<String, String[]> shortcuts(String js) {
+        Matcher block = Pattern.compile("shortcuts\\s*:\\s*\\{(.*)}\\s*}\\s*;?\\s*$", Pattern.DOTALL)
+                .matcher(activeCode(js).trim());
+        Map<String, String[]> out = new LinkedHashMap<>();
+        if (block.find()) {
+            Matcher entry = Pattern.compile("(\\w+)\\s*:\\s*\\{\\s*key\\s*:\\s*'([^']*)'\\s*,"
+                    + "\\s*description\\s*:\\s*'([^']*)'\\s*}").matcher(block.group(1));
+            while (entry.find()) {
+                out.put(entry.group(1), new String[] {entry.group(2), entry.group(3)});
+            }
+        }
+        return out;
     }
 }

@@ -22,6 +22,10 @@ export default {
     availableLocales: ["en", "zh"],
     fallbackLocale: "en"
   },
+  // Added for this project: re-applies the date locale (moment.js) of the language in use
+  // after the locale files have loaded; without it relative dates ("2 years ago") can stay
+  // English for Chinese browsers. See custom-scripts/date-locale.js.
+  customScripts: ['custom-scripts/date-locale.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

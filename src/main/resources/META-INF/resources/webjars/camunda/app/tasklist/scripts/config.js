@@ -22,6 +22,10 @@ export default {
     availableLocales: ["en", "zh"],
     fallbackLocale: "en"
   },
+  // Added for this project: re-applies the date locale (moment.js) of the language in use
+  // after the locale files have loaded; without it relative dates ("2 years ago") can stay
+  // English for Chinese browsers. See custom-scripts/date-locale.js.
+  customScripts: ['custom-scripts/date-locale.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
@@ -59,26 +63,28 @@ export default {
   // disableWelcomeMessage: false,
   // assignProcessInstanceIdToTaskComment: true,
 
+  // Descriptions translated into Chinese for this project (shown as-is, not through the
+  // locale files, in the keyboard-shortcuts dialog); keys and combinations unchanged.
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '将焦点移到列表中的第一个过滤器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '将焦点移到列表中的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: '将焦点移到任务表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '打开“启动流程”对话框'
     }
   }
 };
