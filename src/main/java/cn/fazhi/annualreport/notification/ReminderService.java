@@ -1,82 +1,96 @@
 package cn.fazhi.annualreport.notification;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
+import cn.fazhi.annualreport.notification.ReminderSchedule.Reminder;
+import cn.fazhi.annualreport.notification.ReminderSchedule.ReminderKind;
+import cn.fazhi.annualreport.notification.mail.Mailer;
+import cn.fazhi.annualreport.notification.mail.Notice;
+import cn.fazhi.annualreport.notification.mail.NoticeKind;
+import cn.fazhi.annualreport.notification.mail.SendResult;
+import cn.fazhi.annualreport.organization.EntityRegistry;
+import cn.fazhi.annualreport.organization.Role;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * Sends the due-date reminder of the open tasks of one BPMN activity in one case: to the assignee, or to every member
- * of the candidate groups when nobody has claimed the task. Each mail carries a link that opens the task in Tasklist.
+ * Sends the reminder that is due for the open tasks of one BPMN activity in one case: to the assignee, or to every
+ * member of the candidate groups while nobody has claimed the task; once overdue, also to the entity's principal
+ * leaders and the supervising office (逾期督办). Each mail is keyed by task and reminder, so a retried job or a timer
+ * that fires twice never sends the same reminder to the same person twice.
  */
 @Service
 public class ReminderService {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final TaskService taskService;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
-    private final JavaMailSender mailSender;
+    private final ReminderSchedule schedule;
+    private final EntityRegistry registry;
+    private final Mailer mailer;
     private final NotificationProperties properties;
 
     ReminderService(TaskService taskService, IdentityService identityService, RuntimeService runtimeService,
-                    JavaMailSender mailSender, NotificationProperties properties) {
+                    ReminderSchedule schedule, EntityRegistry registry, Mailer mailer,
+                    NotificationProperties properties) {
         this.taskService = taskService;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
-        this.mailSender = mailSender;
+        this.schedule = schedule;
+        this.registry = registry;
+        this.mailer = mailer;
         this.properties = properties;
     }
 
-    /** Reminds the people of every open task of the activity; answers how many mails were sent. */
-    public int remindOpenTasks(String processInstanceId, String taskDefinitionKey) {
-        List<Task> tasks = taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(taskDefinitionKey).active().list();
-        String entityName = (String) runtimeService.getVariable(processInstanceId, "entityName");
-        Object year = runtimeService.getVariable(processInstanceId, "reportingYear");
+    /** Sends the reminder due now for the activity's open tasks; answers how many mails went out now. */
+    public int remindOpenTasks(String processInstanceId, String taskDefinitionKey, Date deadline) {
+        Optional<Reminder> due = schedule.classify(deadline, ClockUtil.getCurrentTime());
+        if (due.isEmpty()) {
+            log.info("No reminder due yet for {} of case {} (deadline {})", taskDefinitionKey, processInstanceId, deadline);
+            return 0;
+        }
+        Reminder reminder = due.get();
+        CaseInfo info = caseInfo(processInstanceId);
         int sent = 0;
-        for (Task task : tasks) {
-            Set<User> people = recipientsOf(task);
-            if (people.isEmpty()) {
-                log.warn("Reminder for task {} ({}) has nobody to go to: no assignee and no group member with an email",
-                        task.getId(), task.getName());
+        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskDefinitionKey).active().list()) {
+            Map<String, User> people = workersOf(task);
+            Map<String, User> supervisors = reminder.kind() == ReminderKind.OVERDUE ? supervisorsOf(info, people) : Map.of();
+            if (people.isEmpty() && supervisors.isEmpty()) {
+                log.warn("Reminder {} for task {} ({}) has nobody with an email to go to", reminder.slot(), task.getId(),
+                        task.getName());
             }
-            for (User user : people) {
-                send(user, task, entityName, year);
-                sent++;
+            for (User user : people.values()) {
+                sent += send(user, task, info, reminder, kindFor(reminder), null);
+            }
+            for (User user : supervisors.values()) {
+                sent += send(user, task, info, reminder, NoticeKind.ESCALATION,
+                        "已逾期" + reminder.workingDays() + "个工作日，按规定抄报主要负责人和依法治理办公室督办");
             }
         }
         return sent;
     }
 
-    private Set<User> recipientsOf(Task task) {
-        Set<User> people = new LinkedHashSet<>();
+    /** The people who should do the task: its assignee, or the members of its candidate groups and users. */
+    Map<String, User> workersOf(Task task) {
+        Map<String, User> people = new LinkedHashMap<>();
         if (task.getAssignee() != null) {
-            User user = identityService.createUserQuery().userId(task.getAssignee()).singleResult();
-            if (user != null && hasEmail(user)) {
-                people.add(user);
-            }
+            addUser(people, task.getAssignee());
             return people;
         }
         for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
@@ -84,72 +98,85 @@ public class ReminderService {
                 continue;
             }
             if (link.getGroupId() != null) {
-                identityService.createUserQuery().memberOfGroup(link.getGroupId()).orderByUserId().asc().list()
-                        .stream().filter(ReminderService::hasEmail).forEach(people::add);
+                addGroup(people, link.getGroupId());
             } else if (link.getUserId() != null) {
-                User user = identityService.createUserQuery().userId(link.getUserId()).singleResult();
-                if (user != null && hasEmail(user)) {
-                    people.add(user);
-                }
+                addUser(people, link.getUserId());
             }
         }
         return people;
     }
 
-    private static boolean hasEmail(User user) {
-        return user.getEmail() != null && !user.getEmail().isBlank();
+    private Map<String, User> supervisorsOf(CaseInfo info, Map<String, User> workers) {
+        Map<String, User> out = new LinkedHashMap<>();
+        registry.find(info.entityCode()).ifPresent(entity -> {
+            addGroup(out, Role.LEADER.groupId(entity.code()));
+            registry.supervisingGroupOf(entity).ifPresent(group -> addGroup(out, group));
+        });
+        workers.keySet().forEach(out::remove);
+        return out;
     }
 
-    private void send(User user, Task task, String entityName, Object year) {
-        LocalDate due = task.getDueDate() == null ? null : task.getDueDate().toInstant().atZone(ZONE).toLocalDate();
-        long daysLeft = due == null ? 0 : ChronoUnit.DAYS.between(ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate(), due);
-        String link = properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId();
-        String subject = "【催办】" + entityName + year + "年度法治政府建设年度报告：" + task.getName()
-                + (due == null ? "" : "（" + due + "到期）");
-        String dueText = due == null ? "未设定" : due + (daysLeft >= 0 ? "（还剩" + daysLeft + "天）" : "（已逾期" + -daysLeft + "天）");
-        String text = """
-                %s：
+    private void addGroup(Map<String, User> people, String groupId) {
+        identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()
+                .forEach(u -> addIfReachable(people, u));
+    }
 
-                您有一项法治政府建设年度报告待办事项即将到期，请及时办理。
-
-                报告单位：%s
-                报告年度：%s
-                待办事项：%s
-                办理期限：%s
-                办理入口：%s
-
-                本邮件由法治政府建设年度报告系统自动发送，请勿直接回复。
-                """.formatted(displayName(user), entityName, year, task.getName(), dueText, link);
-        String html = "<p>" + HtmlUtils.htmlEscape(displayName(user)) + "：</p>"
-                + "<p>您有一项法治政府建设年度报告待办事项即将到期，请及时办理。</p><table>"
-                + row("报告单位", entityName) + row("报告年度", String.valueOf(year)) + row("待办事项", task.getName())
-                + row("办理期限", dueText) + "</table>"
-                + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">在任务列表中打开</a></p>"
-                + "<p style=\"color:#888\">本邮件由法治政府建设年度报告系统自动发送，请勿直接回复。</p>";
-        try {
-            MimeMessage message = mailSender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(properties.reminder().from());
-            helper.setTo(user.getEmail());
-            helper.setSubject(subject);
-            helper.setText(text, html);
-            message.setHeader("X-Annual-Report-Task", task.getId());
-            mailSender.send(message);
-            log.info("Reminder sent to {} <{}> for task {} ({}), due {}", user.getId(), user.getEmail(), task.getId(),
-                    task.getName(), due);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("Cannot build reminder mail for task " + task.getId(), e);
+    private void addUser(Map<String, User> people, String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user != null) {
+            addIfReachable(people, user);
         }
     }
 
-    private static String row(String label, String value) {
-        return "<tr><td style=\"padding-right:1em\">" + label + "</td><td>" + HtmlUtils.htmlEscape(String.valueOf(value))
-                + "</td></tr>";
+    private static void addIfReachable(Map<String, User> people, User user) {
+        if (user.getEmail() != null && !user.getEmail().isBlank()) {
+            people.putIfAbsent(user.getId(), user);
+        }
     }
 
-    private static String displayName(User user) {
+    private int send(User user, Task task, CaseInfo info, Reminder reminder, NoticeKind kind, String reason) {
+        int workingDaysLeft = switch (reminder.kind()) {
+            case BEFORE -> reminder.workingDays();
+            case DUE_TODAY -> 0;
+            case OVERDUE -> -reminder.workingDays();
+        };
+        Notice notice = new Notice(kind, "reminder:" + task.getId() + ":" + reminder.slot(), user.getId(),
+                displayName(user), user.getEmail(), info.entityName(), info.year(), task.getName(), task.getId(),
+                task.getProcessInstanceId(), info.businessKey(), task.getDueDate(), taskLink(task.getId()), reason,
+                workingDaysLeft);
+        return mailer.send(notice) == SendResult.SENT ? 1 : 0;
+    }
+
+    private static NoticeKind kindFor(Reminder reminder) {
+        return switch (reminder.kind()) {
+            case BEFORE -> NoticeKind.REMINDER;
+            case DUE_TODAY -> NoticeKind.DUE_TODAY;
+            case OVERDUE -> NoticeKind.OVERDUE;
+        };
+    }
+
+    /** The link that opens a task in Tasklist. */
+    String taskLink(String taskId) {
+        return properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+
+    CaseInfo caseInfo(String processInstanceId) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        Map<String, Object> vars = runtimeService.getVariables(processInstanceId,
+                List.of("entityCode", "entityName", "reportingYear"));
+        Object year = vars.get("reportingYear");
+        return new CaseInfo((String) vars.get("entityCode"), (String) vars.get("entityName"),
+                year instanceof Number n ? n.intValue() : null, instance == null ? null : instance.getBusinessKey());
+    }
+
+    static String displayName(User user) {
         String name = (user.getLastName() == null ? "" : user.getLastName())
                 + (user.getFirstName() == null ? "" : user.getFirstName());
         return name.isBlank() ? user.getId() : name;
+    }
+
+    /** What a mail says about the case. */
+    record CaseInfo(String entityCode, String entityName, Integer year, String businessKey) {
     }
 }

@@ -57,7 +57,7 @@ class ReportCaseQuery {
 
     private ReportCaseView view(String entity, int year, HistoricProcessInstance instance) {
         Map<String, Object> vars = new HashMap<>();
-        List<String> names = new ArrayList<>(List.of(VAR_ENTITY_NAME, VAR_REVIEW_GATE));
+        List<String> names = new ArrayList<>(List.of(VAR_ENTITY_NAME, VAR_REVIEW_GATE, VAR_NOTICE_REFERENCE));
         for (Milestone m : Milestone.values()) {
             names.add(m.variable());
         }
@@ -90,7 +90,8 @@ class ReportCaseQuery {
             phase = String.join("、", open.stream().map(ReportCaseView.OpenTask::name).distinct().toList());
         }
         return new ReportCaseView(entity, (String) vars.get(VAR_ENTITY_NAME), year, instance.getBusinessKey(),
-                instance.getId(), state, phase, (String) vars.get(VAR_REVIEW_GATE), deadlines, open,
+                instance.getId(), state, phase, (String) vars.get(VAR_REVIEW_GATE),
+                (String) vars.get(VAR_NOTICE_REFERENCE), deadlines, open,
                 filingRecords.forCase(instance.getId()));
     }
 }

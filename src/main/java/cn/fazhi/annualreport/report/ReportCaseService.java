@@ -78,16 +78,25 @@ public class ReportCaseService {
     }
 
     CasePlan plan(Map<String, Object> vars) {
+        return plan(vars, true, today());
+    }
+
+    /**
+     * The plan of a case from its variables: at kickoff (checking that no other case exists) or again later for a
+     * running case (its kickoff day given), when the calendar or the case's notice changed.
+     */
+    CasePlan plan(Map<String, Object> vars, boolean newCase, LocalDate kickoff) {
         CaseRequest request = CaseRequest.from(vars, scheduleZone());
         ReportingEntity entity = registry.find(request.entityCode())
                 .orElseThrow(() -> ReportRequestException.unknownEntity(request.entityCode()));
         int currentYear = Year.now(clock).getValue();
-        if (request.year() < FIRST_YEAR || request.year() > currentYear) {
+        if (newCase && (request.year() < FIRST_YEAR || request.year() > currentYear)) {
             throw ReportRequestException.invalid(
                     "报告年度须在" + FIRST_YEAR + "年至" + currentYear + "年之间：" + request.year(),
                     "The reporting year must lie between " + FIRST_YEAR + " and " + currentYear + ": " + request.year());
         }
-        if (SystemCall.run(identityService, () -> caseRegistry.liveCase(entity.code(), request.year())).isPresent()) {
+        if (newCase && SystemCall.run(identityService,
+                () -> caseRegistry.liveCase(entity.code(), request.year())).isPresent()) {
             throw ReportRequestException.alreadyExists(entity.code(), request.year());
         }
         ReviewGate gate = request.reviewGate() != null ? request.reviewGate() : entity.reviewGate();
@@ -98,7 +107,7 @@ public class ReportCaseService {
         try {
             schedule = scheduleService.schedule(entity.isGovernment(), request.year(),
                     new ScheduleOverrides(request.filingOverride(), request.publicationOverride(),
-                            request.noticeReference()), today());
+                            request.noticeReference()), kickoff);
         } catch (InvalidScheduleException e) {
             throw ReportRequestException.invalid(e.messageZh(), e.getMessage());
         }
@@ -132,6 +141,7 @@ public class ReportCaseService {
             Date due = scheduleService.endOfWorkingDay(plan.schedule().get(m));
             v.put(m.variable(), due);
         }
+        v.put(VAR_KICKOFF_DATE, scheduleService.endOfWorkingDay(today()));
         return v;
     }
 

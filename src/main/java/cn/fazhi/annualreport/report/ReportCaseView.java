@@ -7,7 +7,8 @@ import java.util.List;
 
 /** One case as the owners' API shows it. */
 record ReportCaseView(String entity, String entityName, int year, String businessKey, String processInstanceId,
-                      String state, String phase, String reviewGate, List<Deadline> deadlines, List<OpenTask> openTasks,
+                      String state, String phase, String reviewGate, String notice, List<Deadline> deadlines,
+                      List<OpenTask> openTasks,
                       List<FilingRecord> filings) {
 
     record Deadline(String milestone, String name, String nameEn, LocalDate date) {

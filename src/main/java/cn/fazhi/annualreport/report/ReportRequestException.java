@@ -24,6 +24,14 @@ public class ReportRequestException extends ApiException {
                 "该单位" + year + "年度的报告案件已存在：" + entity, "A case for " + entity + " and " + year + " exists already");
     }
 
+    static ReportRequestException conflict(String zh, String en) {
+        return new ReportRequestException(HttpStatus.CONFLICT, zh, en);
+    }
+
+    static ReportRequestException forbidden(String zh, String en) {
+        return new ReportRequestException(HttpStatus.FORBIDDEN, zh, en);
+    }
+
     static ReportRequestException notFound(String entity, int year) {
         return new ReportRequestException(HttpStatus.NOT_FOUND,
                 "未找到该单位" + year + "年度的报告案件（或无权查看）：" + entity,

@@ -1,0 +1,307 @@
+package cn.fazhi.annualreport.notification.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a {@link Notice} as an HTML and plain-text mail with the deadline as an iCalendar attachment, once per dedup
+ * key and recipient address.
+ *
+ * <p>Every attempt runs in a transaction of its own (REQUIRES_NEW), separate from the caller's engine transaction:
+ * it locks the mail's row in {@code mail_log} ({@code SELECT … FOR UPDATE}; a first attempt inserts it), returns
+ * {@link SendResult#ALREADY_SENT} if the row says SENT, otherwise renders and sends the mail and commits the row as
+ * SENT, or as FAILED with the error. So the record survives a rollback of the caller's transaction and a retried job
+ * does not send again; two concurrent attempts of the same mail wait for each other instead of both sending.
+ * One gap remains: a crash (or a failing database) after the SMTP server accepted the mail and before the SENT row
+ * commits leaves no SENT row, and the retry sends again — with the same Message-ID, which lets many mail stores drop
+ * the copy.
+ */
+@Service
+public class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    /** The template set every notice is rendered with (the mail log's {@code template}). */
+    static final String TEMPLATE = "mail/notice";
+    static final String ICS_NAME = "deadline.ics";
+    static final String ICS_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
+    private static final LocalTime DEFAULT_DUE_TIME = LocalTime.of(17, 30);
+    private static final Duration EVENT_LENGTH = Duration.ofMinutes(30);
+    /** How often an attempt looks again at a row that a concurrent attempt of the same mail holds. */
+    private static final int CONCURRENT_ROUNDS = 3;
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final JavaMailSender mailSender;
+    private final MailTemplates templates;
+    private final MailLog mailLog;
+    private final TransactionTemplate ownTransaction;
+    private final String from;
+    private final String domain;
+
+    Mailer(JavaMailSender mailSender, MailTemplates templates, MailLog mailLog,
+           PlatformTransactionManager transactionManager,
+           @Value("${report.reminder.from:noreply@example.org}") String from,
+           @Value("${report.base-url:http://localhost:8080}") String baseUrl) {
+        this.mailSender = mailSender;
+        this.templates = templates;
+        this.mailLog = mailLog;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setName("mail-log");
+        this.from = from;
+        this.domain = hostOf(baseUrl);
+    }
+
+    /**
+     * Sends the notice unless the mail log has it SENT to this address already.
+     *
+     * @return {@link SendResult#SENT} when sent now, {@link SendResult#ALREADY_SENT} when nothing was done
+     * @throws MailDeliveryException when the mail cannot be rendered or sent (recorded FAILED with the error), or the
+     *                               mail log cannot be read or written; let it fail the job so that the job retries
+     */
+    public SendResult send(Notice notice) {
+        Objects.requireNonNull(notice, "notice");
+        String recipient = notice.recipientKey();
+        for (int round = 1; ; round++) {
+            Attempt attempt = new Attempt();
+            Outcome outcome;
+            try {
+                outcome = ownTransaction.execute(tx -> attempt(notice, recipient, attempt));
+            } catch (DataAccessException | TransactionException e) {
+                if (attempt.accepted) {
+                    return recordAccepted(notice, recipient, attempt.subject, e);
+                }
+                if (e instanceof DuplicateKeyException || e instanceof TransientDataAccessException) {
+                    // a concurrent attempt of the same mail holds or just committed its row: look at it again
+                    if (round < CONCURRENT_ROUNDS) {
+                        continue;
+                    }
+                    log.warn("Mail {} to {} is being sent concurrently: not sent here", notice.dedupKey(), recipient);
+                    throw new MailDeliveryException(notice.dedupKey(), recipient,
+                            "Mail " + notice.dedupKey() + " to " + recipient + " is being sent concurrently", e);
+                }
+                log.warn("Mail {} to {}: mail log unavailable, not sent: {}", notice.dedupKey(), recipient, describe(e));
+                throw new MailDeliveryException(notice.dedupKey(), recipient, "Mail log unavailable for mail "
+                        + notice.dedupKey() + " to " + recipient + ": " + e.getMessage(), e);
+            }
+            if (outcome.failure() != null) {
+                throw new MailDeliveryException(notice.dedupKey(), recipient, "Cannot send mail " + notice.dedupKey()
+                        + " to " + recipient + ": " + describe(outcome.failure()), outcome.failure());
+            }
+            return outcome.result();
+        }
+    }
+
+    private Outcome attempt(Notice notice, String recipient, Attempt attempt) {
+        String status = mailLog.lockStatus(notice.dedupKey(), recipient);
+        if (MailLog.SENT.equals(status)) {
+            log.debug("Mail {} to {} was sent before: not sending again", notice.dedupKey(), recipient);
+            return new Outcome(SendResult.ALREADY_SENT, null);
+        }
+        if (status == null) {
+            mailLog.insertSending(notice, recipient, OffsetDateTime.now(MailTemplates.ZONE));
+        }
+        try {
+            RenderedMail mail = templates.render(notice, today());
+            attempt.subject = mail.subject();
+            mailSender.send(compose(notice, recipient, mail));
+            attempt.accepted = true;
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            log.warn("Mail {} ({}) to {} failed: {}", notice.dedupKey(), notice.kind(), recipient, describe(e));
+            mailLog.markFailed(notice, recipient, attempt.subject, describe(e), OffsetDateTime.now(MailTemplates.ZONE));
+            return new Outcome(null, e);
+        }
+        mailLog.markSent(notice, recipient, attempt.subject, OffsetDateTime.now(MailTemplates.ZONE));
+        log.info("Mail {} ({}) sent to {} for task {} of {}", notice.dedupKey(), notice.kind(), recipient,
+                notice.taskId(), notice.businessKey());
+        return new Outcome(SendResult.SENT, null);
+    }
+
+    /**
+     * The SMTP server accepted the mail but its SENT row did not commit: record it once more in a new transaction.
+     * Should that fail too, the mail is reported SENT anyway (it went out) and the gap is logged: failing the job
+     * would make its retry send the mail a second time for sure.
+     */
+    private SendResult recordAccepted(Notice notice, String recipient, String subject, Exception first) {
+        try {
+            ownTransaction.executeWithoutResult(tx -> {
+                if (mailLog.lockStatus(notice.dedupKey(), recipient) == null) {
+                    mailLog.insertSending(notice, recipient, OffsetDateTime.now(MailTemplates.ZONE));
+                }
+                mailLog.markSent(notice, recipient, subject, OffsetDateTime.now(MailTemplates.ZONE));
+            });
+            log.warn("Mail {} sent to {}; recording it took a second try ({})", notice.dedupKey(), recipient,
+                    describe(first));
+        } catch (RuntimeException e) {
+            log.error("Mail {} sent to {} but NOT recorded in the mail log ({}; then {}): a later attempt with the "
+                    + "same dedup key will send it again", notice.dedupKey(), recipient, describe(first), describe(e));
+        }
+        return SendResult.SENT;
+    }
+
+    private MimeMessage compose(Notice notice, String recipient, RenderedMail mail)
+            throws MessagingException, UnsupportedEncodingException {
+        Session session = mailSender.createMimeMessage().getSession();
+        MimeMessage message = new StableIdMimeMessage(session, messageId(notice, recipient));
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        InternetAddress to = new InternetAddress(notice.recipientEmail().trim(), true);
+        if (notice.recipientName() != null && !notice.recipientName().isBlank()) {
+            to.setPersonal(notice.recipientName().trim(), StandardCharsets.UTF_8.name());
+        }
+        helper.setTo(to);
+        helper.setSubject(mail.subject());
+        helper.setText(mail.text(), mail.html());
+        String ics = calendar(notice);
+        if (ics != null) {
+            helper.addAttachment(ICS_NAME, new ByteArrayResource(ics.getBytes(StandardCharsets.UTF_8)), ICS_TYPE);
+        }
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("X-Auto-Response-Suppress", "All");
+        message.setHeader("X-Annual-Report-Notice", notice.kind().name());
+        if (notice.taskId() != null && notice.taskId().chars().allMatch(c -> c > 32 && c < 127)) {
+            message.setHeader("X-Annual-Report-Task", notice.taskId());
+        }
+        return message;
+    }
+
+    /** The deadline as a calendar event, or null without a due date. */
+    String calendar(Notice notice) {
+        if (notice.due() == null) {
+            return null;
+        }
+        LocalDateTime due = notice.due().toInstant().atZone(MailTemplates.ZONE).toLocalDateTime();
+        LocalDateTime end = due.toLocalTime().equals(LocalTime.MIDNIGHT)
+                ? due.toLocalDate().atTime(DEFAULT_DUE_TIME) : due; // a date without a time: the office's closing time
+        String task = notice.taskName() == null || notice.taskName().isBlank() ? "待办事项" : notice.taskName().trim();
+        String caseName = (notice.entityName() == null ? "" : notice.entityName().trim())
+                + (notice.year() == null ? "" : notice.year() + "年度");
+        StringBuilder description = new StringBuilder();
+        if (notice.entityName() != null) {
+            description.append("报告单位：").append(notice.entityName().trim()).append('\n');
+        }
+        if (notice.year() != null) {
+            description.append("报告年度：").append(notice.year()).append("年度\n");
+        }
+        description.append("待办事项：").append(task).append('\n');
+        description.append("办理期限：").append(DUE.format(end)).append('\n');
+        if (notice.link() != null && !notice.link().isBlank()) {
+            description.append("在任务列表中打开：").append(notice.link().trim());
+        }
+        Instant now = Instant.now();
+        return new IcsBuilder()
+                .uid(calendarUid(notice))
+                .stamp(now)
+                .sequence(now.getEpochSecond() / 60) // grows with every mail: the latest deadline wins
+                .between(end.minus(EVENT_LENGTH), end)
+                .summary("【办理期限】" + task + (caseName.isEmpty() ? "" : "（" + caseName + "）"))
+                .description(description.toString().strip())
+                .url(notice.link())
+                .alarm(Duration.ofDays(1), "明天到期：" + task)
+                .build();
+    }
+
+    /** One calendar entry per task: every mail about the task updates it instead of adding another. */
+    String calendarUid(Notice notice) {
+        if (notice.taskId() != null && !notice.taskId().isBlank()
+                && notice.taskId().chars().allMatch(c -> c > 32 && c < 127 && c != '@')) {
+            return "annual-report-task-" + notice.taskId().trim() + "@" + domain;
+        }
+        return "annual-report-" + sha256(notice.dedupKey()).substring(0, 32) + "@" + domain;
+    }
+
+    /** The same mail (dedup key and address) always has the same Message-ID. */
+    String messageId(Notice notice, String recipient) {
+        return "<" + sha256(notice.dedupKey() + "\n" + recipient).substring(0, 40) + "."
+                + notice.kind().name().toLowerCase(Locale.ROOT) + "@" + domain + ">";
+    }
+
+    private static LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(MailTemplates.ZONE).toLocalDate();
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && cause != e && depth < 5; depth++, cause = cause.getCause()) {
+            text.append(" ← ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return MailLog.clip(text.toString(), MailLog.MAX_ERROR);
+    }
+
+    private static String hostOf(String baseUrl) {
+        try {
+            String host = URI.create(baseUrl.trim()).getHost();
+            return host == null || host.isBlank() ? "annual-report.local" : host.toLowerCase(Locale.ROOT);
+        } catch (RuntimeException e) {
+            return "annual-report.local";
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Outcome(SendResult result, Exception failure) {
+    }
+
+    /** What one attempt got to: the subject it rendered, and whether the SMTP server accepted the mail. */
+    private static final class Attempt {
+        String subject;
+        boolean accepted;
+    }
+
+    /** Keeps its Message-ID when sent (MimeMessage would make a new one on every save). */
+    private static final class StableIdMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}
