@@ -1,0 +1,122 @@
+package cn.fazhi.annualreport.notification;
+
+import cn.fazhi.annualreport.notification.mail.MailDeliveryException;
+import cn.fazhi.annualreport.notification.mail.Mailer;
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends queued notices: right after the transaction that queued them commits, and on a schedule for retries. A notice
+ * that fails {@code max-attempts} times raises an incident on its execution (visible in Cockpit) and is retried at a
+ * slower pace; when it finally goes out the incident is resolved. The mailer's log makes each send happen once.
+ */
+@Component
+class NoticeDispatcher {
+
+    static final String INCIDENT_TYPE = "failedNotification";
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
+
+    private final NoticeOutbox outbox;
+    private final Mailer mailer;
+    private final RuntimeService runtimeService;
+    private final TaskExecutor executor;
+    private final int maxAttempts;
+    private final Duration retryInterval;
+    private final Duration failedRetryInterval;
+    private final boolean dispatchAfterCommit;
+
+    NoticeDispatcher(NoticeOutbox outbox, Mailer mailer, RuntimeService runtimeService,
+                     @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+                     @Value("${report.notice.max-attempts:5}") int maxAttempts,
+                     @Value("${report.notice.retry-interval:PT5M}") Duration retryInterval,
+                     @Value("${report.notice.failed-retry-interval:PT1H}") Duration failedRetryInterval,
+                     @Value("${report.notice.dispatch-after-commit:true}") boolean dispatchAfterCommit) {
+        this.outbox = outbox;
+        this.mailer = mailer;
+        this.runtimeService = runtimeService;
+        this.executor = executor;
+        this.maxAttempts = maxAttempts;
+        this.retryInterval = retryInterval;
+        this.failedRetryInterval = failedRetryInterval;
+        this.dispatchAfterCommit = dispatchAfterCommit;
+    }
+
+    /** Called after a transaction that queued notices has committed. */
+    void dispatchSoon() {
+        if (dispatchAfterCommit) {
+            executor.execute(this::dispatchDue);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${report.notice.poll-interval:PT30S}", initialDelayString = "PT30S")
+    void scheduledDispatch() {
+        if (dispatchAfterCommit) {
+            dispatchDue();
+        }
+    }
+
+    /** Sends every queued notice that is due; answers how many went out. */
+    synchronized int dispatchDue() {
+        Date now = ClockUtil.getCurrentTime();
+        int sent = 0;
+        for (NoticeOutbox.Entry entry : outbox.due(now, 200)) {
+            try {
+                mailer.send(entry.notice());
+                outbox.markSent(entry.id());
+                resolveIncident(entry);
+                sent++;
+            } catch (MailDeliveryException e) {
+                int attempts = entry.attempts() + 1;
+                boolean exhausted = attempts >= maxAttempts;
+                String incident = entry.incidentId();
+                if (exhausted && incident == null) {
+                    incident = raiseIncident(entry, e);
+                }
+                Date next = new Date(now.getTime() + (exhausted ? failedRetryInterval : retryInterval).toMillis());
+                outbox.markAttemptFailed(entry.id(), exhausted ? NoticeOutbox.FAILED : NoticeOutbox.PENDING, attempts,
+                        next, e.getMessage(), incident);
+                log.warn("Notice {} to {} failed (attempt {}): {}", entry.notice().dedupKey(),
+                        entry.notice().recipientEmail(), attempts, e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private String raiseIncident(NoticeOutbox.Entry entry, Exception e) {
+        if (entry.executionId() == null) {
+            return null;
+        }
+        try {
+            Incident incident = runtimeService.createIncident(INCIDENT_TYPE, entry.executionId(),
+                    "notice-outbox:" + entry.id(), "通知邮件发送失败 / notice mail failed: " + entry.notice().dedupKey()
+                            + " → " + entry.notice().recipientEmail() + ": " + e.getMessage());
+            return incident.getId();
+        } catch (ProcessEngineException gone) {
+            log.warn("Notice {} failed and its execution {} is gone: no incident", entry.notice().dedupKey(),
+                    entry.executionId());
+            return null;
+        }
+    }
+
+    private void resolveIncident(NoticeOutbox.Entry entry) {
+        if (entry.incidentId() != null) {
+            try {
+                runtimeService.resolveIncident(entry.incidentId());
+            } catch (ProcessEngineException gone) {
+                log.debug("Incident {} already gone", entry.incidentId());
+            }
+        }
+    }
+}

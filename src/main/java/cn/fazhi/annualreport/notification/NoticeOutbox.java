@@ -1,0 +1,73 @@
+package cn.fazhi.annualreport.notification;
+
+import cn.fazhi.annualreport.notification.mail.Notice;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.Date;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Notices waiting to be sent, written in the engine's transaction and read after it committed. */
+@Repository
+class NoticeOutbox {
+
+    static final String PENDING = "PENDING";
+    static final String SENT = "SENT";
+    static final String FAILED = "FAILED";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    NoticeOutbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a notice; the same notice to the same person is queued once. */
+    void enqueue(Notice notice, String executionId, Date now) {
+        try {
+            jdbc.update("INSERT INTO notice_outbox (dedup_key, recipient, notice_json, process_instance_id, execution_id,"
+                            + " status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                    notice.dedupKey(), notice.recipientEmail(), json.writeValueAsString(notice),
+                    notice.processInstanceId(), executionId, PENDING, new Timestamp(now.getTime()),
+                    new Timestamp(now.getTime()));
+        } catch (DuplicateKeyException e) {
+            // queued before (e.g. the same assignment saved twice): once is enough
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot queue notice " + notice.dedupKey(), e);
+        }
+    }
+
+    List<Entry> due(Date now, int limit) {
+        return jdbc.query("SELECT id, notice_json, execution_id, status, attempts, incident_id FROM notice_outbox"
+                        + " WHERE status IN ('" + PENDING + "', '" + FAILED + "') AND next_attempt_at <= ?"
+                        + " ORDER BY next_attempt_at, id",
+                (rs, i) -> new Entry(rs.getLong(1), read(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6)),
+                new Timestamp(now.getTime())).stream().limit(limit).toList();
+    }
+
+    void markSent(long id) {
+        jdbc.update("UPDATE notice_outbox SET status = ?, last_error = NULL WHERE id = ?", SENT, id);
+    }
+
+    void markAttemptFailed(long id, String status, int attempts, Date nextAttempt, String error, String incidentId) {
+        jdbc.update("UPDATE notice_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
+                        + " incident_id = ? WHERE id = ?", status, attempts, new Timestamp(nextAttempt.getTime()),
+                error == null ? null : error.substring(0, Math.min(error.length(), 2000)), incidentId, id);
+    }
+
+    private Notice read(String text) {
+        try {
+            return json.readValue(text, Notice.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable queued notice", e);
+        }
+    }
+
+    /** One queued notice. */
+    record Entry(long id, Notice notice, String executionId, String status, int attempts, String incidentId) {
+    }
+}
