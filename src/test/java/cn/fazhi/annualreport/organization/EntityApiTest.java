@@ -64,4 +64,18 @@ class EntityApiTest {
                 .isEqualTo("xinhua.leader@example.org");
         assertThat(identityService.checkPassword("langfang_office", "demo")).isTrue();
     }
+
+    @Test
+    void metricsNeedALoginAndShowWhetherTheCalendarKnowsTheYears() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("admin", "Test-Admin-Passw0rd");
+
+        ResponseEntity<String> anonymous = rest.getForEntity("/actuator/metrics/report.calendar.years", String.class);
+        ResponseEntity<String> admin = rest.exchange("/actuator/metrics/report.calendar.years", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(admin.getBody()).contains("report.calendar.years", "2026");
+    }
 }
