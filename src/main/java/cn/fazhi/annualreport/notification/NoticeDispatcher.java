@@ -4,15 +4,16 @@ import cn.fazhi.annualreport.notification.mail.MailDeliveryException;
 import cn.fazhi.annualreport.notification.mail.Mailer;
 import java.time.Duration;
 import java.util.Date;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +32,13 @@ class NoticeDispatcher {
     private final NoticeOutbox outbox;
     private final Mailer mailer;
     private final RuntimeService runtimeService;
-    private final TaskExecutor executor;
+    private final ExecutorService executor;
     private final int maxAttempts;
     private final Duration retryInterval;
     private final Duration failedRetryInterval;
     private final boolean dispatchAfterCommit;
 
     NoticeDispatcher(NoticeOutbox outbox, Mailer mailer, RuntimeService runtimeService,
-                     @Qualifier("applicationTaskExecutor") TaskExecutor executor,
                      @Value("${report.notice.max-attempts:5}") int maxAttempts,
                      @Value("${report.notice.retry-interval:PT5M}") Duration retryInterval,
                      @Value("${report.notice.failed-retry-interval:PT1H}") Duration failedRetryInterval,
@@ -46,11 +46,20 @@ class NoticeDispatcher {
         this.outbox = outbox;
         this.mailer = mailer;
         this.runtimeService = runtimeService;
-        this.executor = executor;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "notice-dispatcher");
+            t.setDaemon(true);
+            return t;
+        });
         this.maxAttempts = maxAttempts;
         this.retryInterval = retryInterval;
         this.failedRetryInterval = failedRetryInterval;
         this.dispatchAfterCommit = dispatchAfterCommit;
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
     }
 
     /** Called after a transaction that queued notices has committed. */

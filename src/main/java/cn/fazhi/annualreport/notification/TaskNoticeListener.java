@@ -1,7 +1,9 @@
 package cn.fazhi.annualreport.notification;
 
+import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
 import cn.fazhi.annualreport.notification.mail.Notice;
 import cn.fazhi.annualreport.notification.mail.NoticeKind;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,14 +25,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component("taskNoticeListener")
 class TaskNoticeListener implements TaskListener {
 
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     private final IdentityService identityService;
+    private final WorkingDayCalendar calendar;
     private final NoticeOutbox outbox;
     private final NoticeDispatcher dispatcher;
     private final NotificationProperties properties;
 
-    TaskNoticeListener(IdentityService identityService, NoticeOutbox outbox, NoticeDispatcher dispatcher,
-                       NotificationProperties properties) {
+    TaskNoticeListener(IdentityService identityService, WorkingDayCalendar calendar, NoticeOutbox outbox,
+                       NoticeDispatcher dispatcher, NotificationProperties properties) {
         this.identityService = identityService;
+        this.calendar = calendar;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.properties = properties;
@@ -71,6 +77,9 @@ class TaskNoticeListener implements TaskListener {
         }
         Object year = task.getVariable("reportingYear");
         String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        Integer workingDaysLeft = task.getDueDate() == null ? null : calendar.workingDaysBetween(
+                ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate(),
+                task.getDueDate().toInstant().atZone(ZONE).toLocalDate());
         boolean queued = false;
         for (User user : people.values()) {
             if (user.getEmail() == null || user.getEmail().isBlank()) {
@@ -79,7 +88,8 @@ class TaskNoticeListener implements TaskListener {
             Notice notice = new Notice(kind, dedup, user.getId(), ReminderService.displayName(user), user.getEmail(),
                     (String) task.getVariable("entityName"), year instanceof Number n ? n.intValue() : null,
                     task.getName(), task.getId(), task.getProcessInstanceId(), businessKey, task.getDueDate(),
-                    properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId(), null, null);
+                    properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId(), null,
+                    workingDaysLeft);
             outbox.enqueue(notice, task.getExecutionId(), ClockUtil.getCurrentTime());
             queued = true;
         }

@@ -1,0 +1,38 @@
+package cn.fazhi.annualreport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fazhi.annualreport.testing.FreeSmtpPort;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The application as `mvn spring-boot:run` starts it: the dev profile with the job executor running (the other
+ * tests switch it off and run jobs themselves), on an in-memory database instead of ./data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:dev-startup;DB_CLOSE_DELAY=-1", "report.calendar.reload-interval=PT0S"})
+@ActiveProfiles("dev")
+@ContextConfiguration(initializers = FreeSmtpPort.class)
+@DirtiesContext
+class DevProfileStartupTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void startsWithTheJobExecutorDemoUsersAndTheProcess() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getJobExecutor().isActive()).isTrue();
+        assertThat(engine.getIdentityService().checkPassword("bayan_owner", "demo")).isTrue();
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("annual-report")
+                .count()).isEqualTo(1);
+    }
+}
