@@ -14,10 +14,14 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The application as `mvn spring-boot:run` starts it: the dev profile with the job executor running (the other
- * tests switch it off and run jobs themselves), on an in-memory database instead of ./data.
+ * tests switch it off and run jobs themselves), on an in-memory database instead of ./data, under its own engine name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:dev-startup;DB_CLOSE_DELAY=-1", "report.calendar.reload-interval=PT0S"})
+        properties = {"spring.datasource.url=jdbc:h2:mem:dev-startup;DB_CLOSE_DELAY=-1",
+                "report.calendar.reload-interval=PT0S",
+                // Camunda keeps engines in a static registry by name: closing this context must not unregister the
+                // "default" engine of the other tests' context
+                "camunda.bpm.process-engine-name=devStartup"})
 @ActiveProfiles("dev")
 @ContextConfiguration(initializers = FreeSmtpPort.class)
 @DirtiesContext

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Arrays;
@@ -46,7 +47,8 @@ class MailSinkConfiguration {
             List<ReceivedMail> out = new java.util.ArrayList<>();
             for (int i = messages.length - 1; i >= 0; i--) {
                 MimeMessage m = messages[i];
-                out.add(new ReceivedMail(Arrays.stream(m.getAllRecipients()).map(Object::toString).toList(),
+                out.add(new ReceivedMail(Arrays.stream(m.getAllRecipients())
+                        .map(a -> a instanceof InternetAddress ia ? ia.toUnicodeString() : a.toString()).toList(),
                         m.getSubject(), m.getSentDate() == null ? null : m.getSentDate().toInstant().toString(),
                         plainText(m)));
             }
