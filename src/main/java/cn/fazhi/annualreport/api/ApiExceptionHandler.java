@@ -9,6 +9,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Turns refusals of the application's /api into JSON errors in Chinese and English. */
 @RestControllerAdvice(basePackages = "cn.fazhi.annualreport")
@@ -24,6 +25,12 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> forbidden(AuthorizationException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(403, "Forbidden",
                 "无权执行此操作", "You are not allowed to do this: " + e.getMessage(), null));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of(413, "PayloadTooLarge",
+                "上传的文件过大（最大20MB）", "The upload is too large (at most 20 MB)", List.of()));
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
