@@ -13,9 +13,7 @@ import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.organization.ReviewGate;
 import cn.fazhi.annualreport.organization.Role;
 import cn.fazhi.annualreport.security.SystemCall;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -36,6 +34,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportCaseService {
 
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     static final int FIRST_YEAR = 2019; // the督察工作规定 (厅字〔2019〕28号) is in force since 2019
 
     private final EntityRegistry registry;
@@ -44,7 +44,6 @@ public class ReportCaseService {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final Grants grants;
-    private final Clock clock;
 
     ReportCaseService(EntityRegistry registry, ScheduleService scheduleService, CaseRegistry caseRegistry,
                       RuntimeService runtimeService, IdentityService identityService, Grants grants) {
@@ -54,7 +53,6 @@ public class ReportCaseService {
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.grants = grants;
-        this.clock = Clock.system(ZoneId.of("Asia/Shanghai"));
     }
 
     /** Starts the case of an entity and year; refuses an unknown entity, a bad year and a second case. */
@@ -89,7 +87,7 @@ public class ReportCaseService {
         CaseRequest request = CaseRequest.from(vars, scheduleZone());
         ReportingEntity entity = registry.find(request.entityCode())
                 .orElseThrow(() -> ReportRequestException.unknownEntity(request.entityCode()));
-        int currentYear = Year.now(clock).getValue();
+        int currentYear = today().getYear();
         if (newCase && (request.year() < FIRST_YEAR || request.year() > currentYear)) {
             throw ReportRequestException.invalid(
                     "报告年度须在" + FIRST_YEAR + "年至" + currentYear + "年之间：" + request.year(),
@@ -167,12 +165,12 @@ public class ReportCaseService {
         caseRegistry.claim(plan.entity().code(), plan.request().year(), processInstanceId, startedBy);
     }
 
-    /** The engine's idea of today (tests move the engine clock). */
+    /** The engine's idea of today, in China (tests move the engine clock). */
     private LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(clock.getZone()).toLocalDate();
+        return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
     }
 
     private ZoneId scheduleZone() {
-        return clock.getZone();
+        return ZONE;
     }
 }
