@@ -66,3 +66,26 @@ CREATE TABLE IF NOT EXISTS notice_outbox (
   CONSTRAINT uq_notice_outbox UNIQUE (dedup_key, recipient)
 );
 CREATE INDEX IF NOT EXISTS ix_notice_outbox_due ON notice_outbox (status, next_attempt_at);
+
+-- Document numbers (文号): prefix〔year〕sequence号. The counter row is locked and incremented in the issuing
+-- transaction, so numbers are unique and gap-free across concurrent issuances and nodes; a cancelled number stays
+-- recorded and is never given out again.
+CREATE TABLE IF NOT EXISTS document_number_counter (
+  prefix        VARCHAR(50) NOT NULL,
+  issue_year    INTEGER     NOT NULL,
+  last_sequence INTEGER     NOT NULL,
+  PRIMARY KEY (prefix, issue_year)
+);
+CREATE TABLE IF NOT EXISTS document_number (
+  number              VARCHAR(100)  NOT NULL PRIMARY KEY,
+  prefix              VARCHAR(50)   NOT NULL,
+  issue_year          INTEGER       NOT NULL,
+  sequence            INTEGER       NOT NULL,
+  process_instance_id VARCHAR(64),
+  origin              VARCHAR(16)   NOT NULL,
+  status              VARCHAR(16)   NOT NULL,
+  assigned_by         VARCHAR(255),
+  assigned_at         TIMESTAMP     NOT NULL,
+  cancel_reason       VARCHAR(1000),
+  cancelled_at        TIMESTAMP
+);

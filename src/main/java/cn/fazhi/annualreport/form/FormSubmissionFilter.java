@@ -30,6 +30,8 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.core.Ordered;
@@ -60,10 +62,14 @@ class FormSubmissionFilter extends OncePerRequestFilter {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final List<StartFormCheck> startChecks;
+    private final List<TaskFormCheck> taskChecks;
+    private final TaskService taskService;
     private final ObjectMapper json = new ObjectMapper();
 
     FormSubmissionFilter(FormService formService, RepositoryService repositoryService, IdentityService identityService,
-                         List<StartFormCheck> startChecks) {
+                         TaskService taskService, List<StartFormCheck> startChecks, List<TaskFormCheck> taskChecks) {
+        this.taskService = taskService;
+        this.taskChecks = taskChecks;
         this.formService = formService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
@@ -113,6 +119,12 @@ class FormSubmissionFilter extends OncePerRequestFilter {
             String form = deployedTaskForm(taskId);
             if (form != null) {
                 SubmissionValidator.validate(FormRules.parse(form), variables);
+                Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+                for (TaskFormCheck check : taskChecks) {
+                    if (task != null && check.taskDefinitionKey().equals(task.getTaskDefinitionKey())) {
+                        check.check(plainValues(variables));
+                    }
+                }
                 return;
             }
         } else if ((m = START_BY_ID.matcher(path)).matches() || (m = START_BY_KEY.matcher(path)).matches()) {

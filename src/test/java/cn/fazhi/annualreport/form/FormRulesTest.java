@@ -79,15 +79,16 @@ class FormRulesTest {
     }
 
     @Test
-    void documentNumberOfSignAndIssueIsRequiredWithThePattern() {
+    void documentNumberOfSignAndIssueIsOptionalWithThePattern() {
         // Given form-sign-and-issue
         // When the rule of its 文号 field is read
         FieldRule documentNumber = rule("sign-and-issue.form", "documentNumber");
 
-        // Then it is required text of at most 50 characters matching 发文机关代字〔年份〕序号号
+        // Then it is optional (empty: the system assigns the next number) text of at most 50 characters matching
+        // 发文机关代字〔年份〕序号号 when entered by hand
         assertThat(documentNumber.type()).isEqualTo(FieldType.TEXT);
         assertThat(documentNumber.label()).isEqualTo("文号");
-        assertThat(documentNumber.required()).isTrue();
+        assertThat(documentNumber.required()).isFalse();
         assertThat(documentNumber.maxLength()).isEqualTo(50);
         assertThat(documentNumber.pattern()).isEqualTo("^.+〔\\d{4}〕\\d+号$");
         assertThat("巴政呈〔2026〕12号").matches(documentNumber.pattern());
@@ -104,7 +105,7 @@ class FormRulesTest {
         assertThat(rules).extracting(FieldRule::key, FieldRule::type, FieldRule::required).containsExactly(
                 tuple("issuedBy", FieldType.TEXT, true),
                 tuple("issueDate", FieldType.DATE, true),
-                tuple("documentNumber", FieldType.TEXT, true));
+                tuple("documentNumber", FieldType.TEXT, false));
     }
 
     @Test

@@ -105,7 +105,10 @@ class AnnualReportProcessTest {
         cases.complete(pi, TASK_INTERNAL_REVIEW, internalReview("APPROVE"));
         assertThat(cases.task(pi, TASK_LEADERSHIP_MEETING)).hasCandidateGroup("bayan-gaj-office");
         cases.complete(pi, TASK_LEADERSHIP_MEETING, meeting("APPROVE"));
-        cases.complete(pi, TASK_SIGN_AND_ISSUE, issue("巴公呈〔2026〕3号"));
+        cases.complete(pi, TASK_SIGN_AND_ISSUE, Map.of("issuedBy", "姜局长", "issueDate", "2026-02-25"));
+
+        // Then, with no number entered, the next number of the department's prefix and the issue year was assigned
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "documentNumber")).isEqualTo("巴公呈〔2026〕1号");
 
         // Then it files with the county Party committee, the county government and the city bureau, copy to 依法治县办
         assertThat(cases.tasks(pi, TASK_FILE)).extracting(Task::getName).containsExactlyInAnyOrder(

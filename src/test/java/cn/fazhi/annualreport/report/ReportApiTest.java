@@ -189,6 +189,35 @@ class ReportApiTest {
     }
 
     @Test
+    void aDocumentNumberAlreadyUsedIsRefusedBeforeTheEngineSeesIt() {
+        // Given a number used by an earlier issuance, and a department report waiting for issuance
+        String pid = (String) post("bayan_gaj_head", "/api/reports", Map.of("entity", "bayan-gaj", "year", 2025))
+                .getBody().get("processInstanceId");
+        engine.getTaskService().complete(task(pid, TASK_DRAFT), TestCases.draft(false));
+        engine.getTaskService().complete(task(pid, TASK_INTERNAL_REVIEW), TestCases.internalReview("APPROVE"));
+        engine.getTaskService().complete(task(pid, TASK_LEADERSHIP_MEETING), TestCases.meeting("APPROVE"));
+        String issuance = task(pid, TASK_SIGN_AND_ISSUE);
+        ResponseEntity<Map<String, Object>> first = complete("bayan_gaj_staff", issuance,
+                strings(TestCases.issue("巴公呈〔2026〕7号")));
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String pid2 = (String) post("bayan_jyj_head", "/api/reports", Map.of("entity", "bayan-jyj", "year", 2025))
+                .getBody().get("processInstanceId");
+        engine.getTaskService().complete(task(pid2, TASK_DRAFT), TestCases.draft(false));
+        engine.getTaskService().complete(task(pid2, TASK_INTERNAL_REVIEW), TestCases.internalReview("APPROVE"));
+        engine.getTaskService().complete(task(pid2, TASK_PRINCIPAL_SIGN_OFF), TestCases.signOff("APPROVE"));
+        String second = task(pid2, TASK_SIGN_AND_ISSUE);
+
+        // When the other department's clerk enters the same number
+        ResponseEntity<Map<String, Object>> reused = complete("bayan_jyj_staff", second,
+                strings(TestCases.issue("巴公呈〔2026〕7号")));
+
+        // Then it is refused as a conflict, naming the number, and the issuance task stays open
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reused.getBody().get("message").toString()).contains("巴公呈〔2026〕7号", "已被使用");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(second).count()).isEqualTo(1);
+    }
+
+    @Test
     void theFormCheckRevealsNothingToCallersWhoMayNotSeeTheTask() {
         // Given a department report waiting for internal review
         String pid = (String) post("bayan_gaj_head", "/api/reports", Map.of("entity", "bayan-gaj", "year", 2025))

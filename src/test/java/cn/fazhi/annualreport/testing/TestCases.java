@@ -13,11 +13,13 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Test-data factory and engine helpers: start cases, fill forms as the clerks would, move the clock, run jobs. */
 public final class TestCases {
@@ -49,6 +51,11 @@ public final class TestCases {
         // a completed case keeps its entity and year taken: remove it from history so the next test can start it
         engine.getHistoryService().createHistoricProcessInstanceQuery().completed().list()
                 .forEach(hpi -> engine.getHistoryService().deleteHistoricProcessInstance(hpi.getId()));
+        // document numbers are the application's own records: each test starts with none issued
+        JdbcTemplate jdbc = new JdbcTemplate(
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
+        jdbc.update("DELETE FROM document_number");
+        jdbc.update("DELETE FROM document_number_counter");
         ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
     }
