@@ -89,6 +89,11 @@ public class EntityRegistry {
         return ordered;
     }
 
+    /** The entities that report this year (the annual launch starts a case for each). */
+    public List<ReportingEntity> active() {
+        return ordered;
+    }
+
     public Optional<ReportingEntity> find(String code) {
         return Optional.ofNullable(code == null ? null : entities.get(code));
     }
