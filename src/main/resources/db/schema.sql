@@ -89,3 +89,28 @@ CREATE TABLE IF NOT EXISTS document_number (
   cancel_reason       VARCHAR(1000),
   cancelled_at        TIMESTAMP
 );
+
+-- The reporting entities (报告单位): governments and departments, imported from CSV (organization.EntityImporter).
+-- The parent is checked by the import (all-or-nothing), not by a foreign key, so that a file may list children first.
+-- recipients: '；'-separated statutory recipients overriding the derived ones; NULL means derived.
+CREATE TABLE IF NOT EXISTS reporting_entity (
+  code                        VARCHAR(64)   NOT NULL PRIMARY KEY,
+  name                        VARCHAR(200)  NOT NULL,
+  short_name                  VARCHAR(100)  NOT NULL,
+  entity_type                 VARCHAR(16)   NOT NULL,
+  admin_level                 VARCHAR(16),
+  parent_code                 VARCHAR(64),
+  party_committee             VARCHAR(200),
+  congress_standing_committee VARCHAR(200),
+  supervising_office          VARCHAR(200),
+  higher_department           VARCHAR(200),
+  review_gate                 VARCHAR(32),
+  document_number_prefix      VARCHAR(32),
+  recipients                  VARCHAR(2000),
+  copy_to                     VARCHAR(200),
+  active                      BOOLEAN       NOT NULL,
+  sort_order                  INTEGER       NOT NULL,
+  updated_at                  TIMESTAMP     NOT NULL,
+  updated_by                  VARCHAR(255)
+);
+CREATE INDEX IF NOT EXISTS reporting_entity_parent ON reporting_entity (parent_code);

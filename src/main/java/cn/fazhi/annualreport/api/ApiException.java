@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.api;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /** A request the application refuses, with an HTTP status and a message in Chinese and English. */
@@ -24,5 +25,10 @@ public abstract class ApiException extends RuntimeException {
 
     public String messageEn() {
         return getMessage();
+    }
+
+    /** Further bilingual lines for the error body, e.g. one per bad line of an imported file. */
+    public List<String> details() {
+        return List.of();
     }
 }

@@ -18,7 +18,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e) {
         return ResponseEntity.status(e.status())
-                .body(ApiError.of(e.status().value(), e.getClass().getSimpleName(), e.messageZh(), e.messageEn(), null));
+                .body(ApiError.of(e.status().value(), e.getClass().getSimpleName(), e.messageZh(), e.messageEn(), e.details()));
     }
 
     @ExceptionHandler(AuthorizationException.class)

@@ -1,25 +1,104 @@
 package cn.fazhi.annualreport.organization;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
-/** Lists the reporting entities: {@code GET /api/entities}. */
+/**
+ * The registry over HTTP: {@code GET /api/entities} lists it; admins import a CSV file ({@code POST
+ * /api/entities/import}, multipart field "file" or a text/csv body) and export one ({@code GET /api/entities/export}).
+ */
 @RestController
 @RequestMapping("/api/entities")
 class EntityController {
 
     private final EntityRegistry registry;
+    private final EntityImporter importer;
+    private final IdentityService identityService;
 
-    EntityController(EntityRegistry registry) {
+    EntityController(EntityRegistry registry, EntityImporter importer, IdentityService identityService) {
         this.registry = registry;
+        this.importer = importer;
+        this.identityService = identityService;
     }
 
     @GetMapping
     List<EntityView> list() {
         return registry.all().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{code}")
+    ResponseEntity<EntityView> one(@PathVariable String code) {
+        return registry.find(code).map(this::view).map(ResponseEntity::ok)
+                .orElseThrow(() -> EntityNotFoundException.of(code));
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    EntityImporter.Result importMultipart(@RequestParam("file") MultipartFile file) throws IOException {
+        return importBytes(file.getBytes());
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    EntityImporter.Result importBody(@RequestBody byte[] body) {
+        return importBytes(body);
+    }
+
+    private EntityImporter.Result importBytes(byte[] bytes) {
+        return importer.importFile(bytes, requireAdmin(), null);
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export() {
+        requireAdmin();
+        byte[] csv = EntityCsv.write(registry.all(), this::people);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"entities.csv\"; "
+                        + "filename*=UTF-8''%E5%8D%95%E4%BD%8D%E5%90%8D%E5%BD%95.csv")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv);
+    }
+
+    private Map<Role, List<Person>> people(ReportingEntity entity) {
+        Map<Role, List<Person>> byRole = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            byRole.put(role, identityService.createUserQuery().memberOfGroup(role.groupId(entity.code()))
+                    .orderByUserId().asc().list().stream().map(EntityController::person).toList());
+        }
+        return byRole;
+    }
+
+    private static Person person(User user) {
+        String name = (user.getLastName() == null ? "" : user.getLastName())
+                + (user.getFirstName() == null ? "" : user.getFirstName());
+        return new Person(user.getId(), name.isEmpty() ? user.getId() : name,
+                user.getEmail() == null ? "" : user.getEmail());
+    }
+
+    private String requireAdmin() {
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+            throw EntityImportException.adminOnly();
+        }
+        return caller.getUserId();
     }
 
     private EntityView view(ReportingEntity e) {
@@ -29,13 +108,14 @@ class EntityController {
                 .toList();
         return new EntityView(e.code(), e.name(), e.shortName(), e.type(), e.level(), e.parent(),
                 e.supervisingOffice(), e.reviewGate(), e.documentNumberPrefix(), recipients.filing(),
-                recipients.copyTo(), registry.departmentsOf(e.code()).stream().map(ReportingEntity::code).toList(),
-                groups);
+                recipients.copyTo(), e.active(),
+                registry.departmentsOf(e.code()).stream().map(ReportingEntity::code).toList(), groups);
     }
 
-    record EntityView(String code, String name, String shortName, EntityType type, String level, String parent,
+    record EntityView(String code, String name, String shortName, EntityType type, AdminLevel level, String parent,
                       String supervisingOffice, ReviewGate reviewGate, String documentNumberPrefix,
-                      List<String> recipients, String copyTo, List<String> departments, List<RoleGroup> groups) {
+                      List<String> recipients, String copyTo, boolean active, List<String> departments,
+                      List<RoleGroup> groups) {
     }
 
     record RoleGroup(String role, String label, String groupId) {

@@ -1,108 +1,75 @@
 package cn.fazhi.annualreport.organization;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
-/** The configured reporting entities, their hierarchy and their statutory recipients. */
+/**
+ * The reporting entities, their hierarchy and their statutory recipients, as stored in the database (imported from
+ * CSV by {@link EntityImporter}). Read on every call, so that every node of a cluster sees an import at once.
+ */
 @Service
 public class EntityRegistry {
 
-    private final Map<String, ReportingEntity> entities;
-    private final List<ReportingEntity> ordered;
+    private final EntityStore store;
 
-    @Autowired
-    EntityRegistry(OrganizationProperties properties) {
-        this(read(properties.organization().entities()));
+    EntityRegistry(EntityStore store) {
+        this.store = store;
     }
 
-    EntityRegistry(List<ReportingEntity> list) {
-        Map<String, ReportingEntity> byCode = new LinkedHashMap<>();
-        for (ReportingEntity e : list) {
-            if (e.code() == null || !e.code().matches("[a-z0-9-]+")) {
-                throw new IllegalStateException("Entity code must be lower-case letters, digits and '-': " + e.code());
-            }
-            if (e.type() == null || e.name() == null) {
-                throw new IllegalStateException("Entity " + e.code() + " needs a name and a type");
-            }
-            if (byCode.put(e.code(), e) != null) {
-                throw new IllegalStateException("Duplicate entity code " + e.code());
-            }
-        }
-        for (ReportingEntity e : byCode.values()) {
-            if (e.parent() != null && !byCode.containsKey(e.parent())) {
-                throw new IllegalStateException("Entity " + e.code() + " has unknown parent " + e.parent());
-            }
-            if (e.type() == EntityType.DEPARTMENT && e.parent() == null) {
-                throw new IllegalStateException("Department " + e.code() + " needs its government as parent");
-            }
-            ReportingEntity parent = e.parent() == null ? null : byCode.get(e.parent());
-            if (parent != null && parent.type() != EntityType.GOVERNMENT) {
-                throw new IllegalStateException("Entity " + e.code() + " has parent " + e.parent()
-                        + ", which is not a government");
-            }
-        }
-        checkNoCycles(byCode);
-        this.entities = Map.copyOf(byCode);
-        this.ordered = List.copyOf(byCode.values());
+    /** Every entity, active or not, parents in the order they were first imported. */
+    public List<ReportingEntity> all() {
+        return store.all();
     }
 
-    private static List<ReportingEntity> read(org.springframework.core.io.Resource resource) {
-        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-        try (InputStream in = resource.getInputStream()) {
-            EntitiesFile file = yaml.readValue(in, EntitiesFile.class);
-            return file.entities() == null ? List.of() : file.entities();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read reporting entities from " + resource.getDescription()
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkNoCycles(Map<String, ReportingEntity> byCode) {
-        for (ReportingEntity e : byCode.values()) {
-            Set<String> seen = new HashSet<>();
-            for (ReportingEntity cur = e; cur != null; cur = cur.parent() == null ? null : byCode.get(cur.parent())) {
-                if (!seen.add(cur.code())) {
-                    throw new IllegalStateException("Entity hierarchy has a cycle at " + cur.code());
+    /** The entities that report this year (the annual launch starts a case for each), parents before children. */
+    public List<ReportingEntity> active() {
+        List<ReportingEntity> all = store.all();
+        List<ReportingEntity> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (ordered.size() < all.size()) {
+            int before = ordered.size();
+            for (ReportingEntity e : all) {
+                if (!placed.contains(e.code()) && (e.parent() == null || placed.contains(e.parent())
+                        || all.stream().noneMatch(p -> p.code().equals(e.parent())))) {
+                    ordered.add(e);
+                    placed.add(e.code());
                 }
             }
+            if (ordered.size() == before) {
+                break; // cannot happen: imports refuse cycles
+            }
         }
-    }
-
-    public List<ReportingEntity> all() {
-        return ordered;
-    }
-
-    /** The entities that report this year (the annual launch starts a case for each). */
-    public List<ReportingEntity> active() {
-        return ordered;
+        return ordered.stream().filter(ReportingEntity::active).toList();
     }
 
     public Optional<ReportingEntity> find(String code) {
-        return Optional.ofNullable(code == null ? null : entities.get(code));
+        return code == null ? Optional.empty() : store.find(code);
     }
 
-    /** The departments of a government: they contribute material to its report. */
+    /** The departments of a government that still report: they contribute material to its report. */
     public List<ReportingEntity> departmentsOf(String governmentCode) {
-        return ordered.stream()
-                .filter(e -> e.type() == EntityType.DEPARTMENT && governmentCode.equals(e.parent()))
+        return store.children(governmentCode).stream()
+                .filter(e -> e.type() == EntityType.DEPARTMENT && e.active())
                 .toList();
+    }
+
+    /** The governments above an entity, nearest first (its parent, the parent's parent, …). */
+    public List<ReportingEntity> ancestorsOf(ReportingEntity entity) {
+        List<ReportingEntity> ancestors = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(entity.code()));
+        for (String code = entity.parent(); code != null && seen.add(code); ) {
+            ReportingEntity parent = store.find(code).orElse(null);
+            if (parent == null) {
+                break;
+            }
+            ancestors.add(parent);
+            code = parent.parent();
+        }
+        return ancestors;
     }
 
     /**
@@ -112,30 +79,7 @@ public class EntityRegistry {
      * of the same line; copy to the same-level supervising office.
      */
     public Recipients recipientsOf(ReportingEntity entity) {
-        ReportingEntity parent = entity.parent() == null ? null : entities.get(entity.parent());
-        List<String> filing = new ArrayList<>();
-        String copyTo;
-        if (entity.isGovernment()) {
-            addIfPresent(filing, entity.partyCommittee());
-            addIfPresent(filing, entity.congressStandingCommittee());
-            if (parent != null) {
-                addIfPresent(filing, parent.partyCommittee());
-                addIfPresent(filing, parent.name());
-            }
-            copyTo = parent == null ? null : parent.supervisingOffice();
-        } else {
-            addIfPresent(filing, parent.partyCommittee());
-            addIfPresent(filing, parent.name());
-            addIfPresent(filing, entity.higherDepartment());
-            copyTo = parent.supervisingOffice();
-        }
-        if (!entity.recipients().isEmpty()) {
-            filing = new ArrayList<>(entity.recipients());
-        }
-        if (entity.copyTo() != null) {
-            copyTo = entity.copyTo();
-        }
-        return new Recipients(filing, copyTo);
+        return Recipients.derive(entity, entity.parent() == null ? null : store.find(entity.parent()).orElse(null));
     }
 
     /**
@@ -144,14 +88,5 @@ public class EntityRegistry {
      */
     public Optional<String> supervisingGroupOf(ReportingEntity entity) {
         return Optional.ofNullable(entity.parent()).map(Role.OWNER::groupId);
-    }
-
-    private static void addIfPresent(List<String> list, String value) {
-        if (value != null && !value.isBlank()) {
-            list.add(value);
-        }
-    }
-
-    record EntitiesFile(List<ReportingEntity> entities) {
     }
 }

@@ -1,11 +1,14 @@
 package cn.fazhi.annualreport.organization;
 
-import java.util.List;
+/** A person of an entity as the registry file lists them: Camunda user id, full Chinese name and email address. */
+record Person(String id, String name, String email) {
 
-/** A person of an entity with the roles they hold. */
-public record Person(String id, String lastName, String firstName, String email, List<Role> roles) {
+    /** The surname for Camunda's "last name" (a one-character surname; the rest is the given name). */
+    String lastName() {
+        return name.length() > 1 ? name.substring(0, 1) : name;
+    }
 
-    public Person {
-        roles = roles == null ? List.of() : List.copyOf(roles);
+    String firstName() {
+        return name.length() > 1 ? name.substring(1) : "";
     }
 }

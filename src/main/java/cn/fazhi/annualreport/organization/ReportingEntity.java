@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * A government or department that must report each year. Recipient fields are the entity's own institutions; the
  * registry derives the statutory recipients from them, the type and the parent, unless {@code recipients} is given.
+ * An inactive entity (merged, abolished) keeps its history but gets no new cases.
  */
 public record ReportingEntity(
         String code,
         String name,
         String shortName,
         EntityType type,
-        String level,
+        AdminLevel level,
         String parent,
         String partyCommittee,
         String congressStandingCommittee,
@@ -21,12 +22,11 @@ public record ReportingEntity(
         String documentNumberPrefix,
         List<String> recipients,
         String copyTo,
-        List<Person> people) {
+        boolean active) {
 
     public ReportingEntity {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
-        people = people == null ? List.of() : List.copyOf(people);
-        if (shortName == null) {
+        if (shortName == null || shortName.isBlank()) {
             shortName = name;
         }
     }

@@ -1,38 +1,33 @@
 package cn.fazhi.annualreport.report;
 
-import cn.fazhi.annualreport.organization.EntityRegistry;
+import cn.fazhi.annualreport.organization.EntitiesImported;
 import cn.fazhi.annualreport.organization.Grants;
-import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.organization.Role;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Grants the entity groups what the annual-report process needs: everybody reads the process definition (diagram,
- * forms); the owners (司法局 / 依法治理办) also start cases. Reading a running case is granted per case at its start.
+ * Grants the groups of imported entities what the annual-report process needs: everybody reads the process
+ * definition (diagram, forms); the owners (司法局 / 依法治理办) also start cases. Reading a running case is granted per
+ * case at its start. Runs inside the import's transaction.
  */
 @Component
-@Order(20)
-class CaseAuthorizationBootstrap implements ApplicationRunner {
+class CaseAuthorizationBootstrap {
 
-    private final EntityRegistry registry;
     private final Grants grants;
 
-    CaseAuthorizationBootstrap(EntityRegistry registry, Grants grants) {
-        this.registry = registry;
+    CaseAuthorizationBootstrap(Grants grants) {
         this.grants = grants;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        for (ReportingEntity entity : registry.all()) {
+    @EventListener
+    void on(EntitiesImported imported) {
+        for (String code : imported.codes()) {
             for (Role role : Role.values()) {
-                String group = role.groupId(entity.code());
+                String group = role.groupId(code);
                 if (role == Role.OWNER) {
                     grants.grantGroup(group, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_KEY,
                             Permissions.READ, Permissions.CREATE_INSTANCE);

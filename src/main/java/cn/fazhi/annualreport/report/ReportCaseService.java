@@ -87,6 +87,10 @@ public class ReportCaseService {
         CaseRequest request = CaseRequest.from(vars, scheduleZone());
         ReportingEntity entity = registry.find(request.entityCode())
                 .orElseThrow(() -> ReportRequestException.unknownEntity(request.entityCode()));
+        if (newCase && !entity.active()) {
+            throw ReportRequestException.invalid("该单位已停用，不再启动年度报告：" + entity.code(),
+                    "The entity is inactive and gets no new cases: " + entity.code());
+        }
         int currentYear = today().getYear();
         if (newCase && (request.year() < FIRST_YEAR || request.year() > currentYear)) {
             throw ReportRequestException.invalid(
