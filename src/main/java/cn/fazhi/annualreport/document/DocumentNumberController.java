@@ -1,5 +1,9 @@
 package cn.fazhi.annualreport.document;
 
+import cn.fazhi.annualreport.organization.EntityRegistry;
+import cn.fazhi.annualreport.organization.ReportingEntity;
+import cn.fazhi.annualreport.organization.Role;
+import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -17,14 +21,27 @@ class DocumentNumberController {
 
     private final DocumentNumbers numbers;
     private final IdentityService identityService;
+    private final EntityRegistry registry;
 
-    DocumentNumberController(DocumentNumbers numbers, IdentityService identityService) {
+    DocumentNumberController(DocumentNumbers numbers, IdentityService identityService, EntityRegistry registry) {
         this.numbers = numbers;
         this.identityService = identityService;
+        this.registry = registry;
     }
 
+    /** The numbers of a prefix and year, for the people of the entity that uses the prefix, its supervisors and admins. */
     @GetMapping("/api/document-numbers")
     List<DocumentNumber> list(@RequestParam String prefix, @RequestParam int year) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        boolean allowed = groups.contains(Groups.CAMUNDA_ADMIN) || registry.all().stream()
+                .filter(e -> prefix.equals(e.documentNumberPrefix()))
+                .anyMatch(e -> Arrays.stream(Role.values()).anyMatch(r -> groups.contains(r.groupId(e.code())))
+                        || registry.ancestorsOf(e).stream().map(ReportingEntity::code)
+                                .anyMatch(a -> groups.contains(Role.OWNER.groupId(a))));
+        if (!allowed) {
+            throw new NotYourPrefix();
+        }
         return numbers.list(prefix, year);
     }
 
@@ -48,6 +65,14 @@ class DocumentNumberController {
     static class Forbidden extends cn.fazhi.annualreport.api.ApiException {
         Forbidden() {
             super(HttpStatus.FORBIDDEN, "只有系统管理员可以作废文号", "Only administrators may cancel document numbers");
+        }
+    }
+
+    /** Only the entity using a prefix, its supervising offices and admins see its numbers. */
+    static class NotYourPrefix extends cn.fazhi.annualreport.api.ApiException {
+        NotYourPrefix() {
+            super(HttpStatus.FORBIDDEN, "只有使用该文号前缀的单位、其上级督察机构和系统管理员可以查看",
+                    "Only the entity using this prefix, its supervising offices and administrators may see its numbers");
         }
     }
 

@@ -17,13 +17,27 @@ class OwnerCheck {
     }
 
     void requireOwner(String entityCode) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        boolean allowed = caller != null && caller.getGroupIds() != null
-                && (caller.getGroupIds().contains(Role.OWNER.groupId(entityCode))
-                || caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN));
-        if (!allowed) {
+        if (!isOwner(identityService.getCurrentAuthentication(), entityCode)) {
             throw ReportRequestException.forbidden("只有本单位牵头负责人或系统管理员可以调整期限",
                     "Only the entity's owners or an administrator may change its dates");
         }
+    }
+
+    /**
+     * A case is started by the entity's owners or an admin; the application itself (no authentication: the annual
+     * launch, tests) may start any.
+     */
+    void requireStarter(String entityCode) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (caller != null && caller.getUserId() != null && !isOwner(caller, entityCode)) {
+            throw ReportRequestException.forbidden("只有本单位牵头负责人或系统管理员可以启动本单位的年度报告",
+                    "Only the entity's owners or an administrator may start its annual report");
+        }
+    }
+
+    private static boolean isOwner(Authentication caller, String entityCode) {
+        return caller != null && caller.getGroupIds() != null
+                && (caller.getGroupIds().contains(Role.OWNER.groupId(entityCode))
+                || caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN));
     }
 }

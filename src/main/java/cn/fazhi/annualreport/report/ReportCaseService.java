@@ -44,9 +44,12 @@ public class ReportCaseService {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final Grants grants;
+    private final OwnerCheck ownerCheck;
 
     ReportCaseService(EntityRegistry registry, ScheduleService scheduleService, CaseRegistry caseRegistry,
-                      RuntimeService runtimeService, IdentityService identityService, Grants grants) {
+                      RuntimeService runtimeService, IdentityService identityService, Grants grants,
+                      OwnerCheck ownerCheck) {
+        this.ownerCheck = ownerCheck;
         this.registry = registry;
         this.scheduleService = scheduleService;
         this.caseRegistry = caseRegistry;
@@ -87,6 +90,9 @@ public class ReportCaseService {
         CaseRequest request = CaseRequest.from(vars, scheduleZone());
         ReportingEntity entity = registry.find(request.entityCode())
                 .orElseThrow(() -> ReportRequestException.unknownEntity(request.entityCode()));
+        if (newCase) {
+            ownerCheck.requireStarter(entity.code());
+        }
         if (newCase && !entity.active()) {
             throw ReportRequestException.invalid("该单位已停用，不再启动年度报告：" + entity.code(),
                     "The entity is inactive and gets no new cases: " + entity.code());
