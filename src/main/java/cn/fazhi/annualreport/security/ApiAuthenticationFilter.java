@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates calls of /api against Camunda identity (HTTP Basic, or the webapp session of a logged-in user) and
- * runs the request as that user, so that the engine's authorizations decide what the caller sees and may do.
+ * Authenticates calls of /api and /actuator (health excepted) against Camunda identity (HTTP Basic, or the webapp
+ * session of a logged-in user) and runs the request as that user, so that the engine's authorizations decide what the
+ * caller sees and may do.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -27,6 +28,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     ApiAuthenticationFilter(IdentityService identityService) {
         this.identityService = identityService;
+    }
+
+    /** Health and its probes (/actuator/health/liveness, …/readiness) stay open to load balancers and orchestrators. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return RequestPath.isUnder(RequestPath.of(request), "/actuator/health");
     }
 
     @Override

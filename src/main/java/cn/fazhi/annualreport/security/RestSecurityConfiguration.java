@@ -1,7 +1,6 @@
 package cn.fazhi.annualreport.security;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,15 +9,16 @@ import org.springframework.core.Ordered;
 
 /**
  * No anonymous access to engine data: /engine-rest takes HTTP Basic against Camunda identity (Camunda's own filter),
- * and the application's /api takes HTTP Basic or the session of a user logged into the webapps.
+ * the application's /api and the actuator (health excepted) take HTTP Basic or the session of a user logged into the
+ * webapps.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<EngineRestAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new EngineRestAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
@@ -31,7 +31,7 @@ class RestSecurityConfiguration {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
         registration.setName("api-authentication");
-        registration.addUrlPatterns("/api/*", "/actuator/metrics", "/actuator/metrics/*");
+        registration.addUrlPatterns("/api/*", "/actuator", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -1,0 +1,36 @@
+package cn.fazhi.annualreport.security;
+
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
+
+/**
+ * Puts back the Camunda webapps' static runtime delegates when another application context in this test JVM tore them
+ * down on closing (DevProfileStartupTest's dev context does: Camunda's webapp bootstraps keep them in static fields);
+ * without them Tasklist, Cockpit and Admin — the login included — answer 500. A running application sets them once.
+ */
+final class CamundaWebapps {
+
+    private CamundaWebapps() {
+    }
+
+    static void ensureBootstrapped() {
+        if (Cockpit.getRuntimeDelegate() == null) {
+            Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+        }
+        if (Admin.getRuntimeDelegate() == null) {
+            Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+        }
+        if (Tasklist.getRuntimeDelegate() == null) {
+            Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+        }
+        if (Welcome.getRuntimeDelegate() == null) {
+            Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
+        }
+    }
+}
