@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.security;
 
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,10 +11,21 @@ import org.springframework.core.Ordered;
 /**
  * No anonymous access to engine data: /engine-rest takes HTTP Basic against Camunda identity (Camunda's own filter),
  * the application's /api and the actuator (health excepted) take HTTP Basic or the session of a user logged into the
- * webapps.
+ * webapps. Every response gets the security headers (docs/security.md).
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration =
+                new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setName("security-headers");
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication() {
