@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,7 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiAuthenticationFilter.class);
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final IdentityService identityService;
@@ -50,9 +47,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (BasicCredentials.present(request)) {
             BasicCredentials credentials = BasicCredentials.of(request).orElse(null);
             if (credentials == null || !identityService.checkPassword(credentials.userId(), credentials.password())) {
-                log.warn("Failed /api login for user '{}' from {}", credentials == null ? "" : credentials.userId(),
-                        request.getRemoteAddr());
-                unauthorized(response);
+                unauthorized(response); // the failed login is logged by FailedLoginAuditFilter
                 return;
             }
             userId = credentials.userId();

@@ -3,6 +3,7 @@ package cn.fazhi.annualreport.security;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,7 @@ import org.springframework.core.Ordered;
 /**
  * No anonymous access to engine data: /engine-rest takes HTTP Basic against Camunda identity (Camunda's own filter),
  * the application's /api and the actuator (health excepted) take HTTP Basic or the session of a user logged into the
- * webapps. Every response gets the security headers (docs/security.md).
+ * webapps. Every response gets the security headers, every refused login a WARN line (docs/security.md).
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
@@ -24,6 +25,17 @@ class RestSecurityConfiguration {
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<FailedLoginAuditFilter> failedLoginAudit(
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<FailedLoginAuditFilter> registration =
+                new FilterRegistrationBean<>(new FailedLoginAuditFilter(webappPath));
+        registration.setName("failed-login-audit");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator", "/actuator/*", webappPath + "/api/admin/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
