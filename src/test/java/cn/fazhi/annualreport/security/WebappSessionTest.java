@@ -71,6 +71,18 @@ class WebappSessionTest {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        // When a user logs into Tasklist
+        HttpResponse<String> login = browser.webappLogin(SESSION_USER, SESSION_PASSWORD, "tasklist");
+
+        // Then the new session's cookie is out of reach of scripts and not sent along with cross-site requests
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .singleElement().satisfies(c -> assertThat(c).containsIgnoringCase("HttpOnly")
+                        .containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
     void aForgedCsrfTokenIsRefusedToo() {
         // Given the admin logged into Cockpit
         assertThat(browser.webappLogin(Http.ADMIN, Http.ADMIN_PASSWORD, "cockpit").statusCode()).isEqualTo(200);
