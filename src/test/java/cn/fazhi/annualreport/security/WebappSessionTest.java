@@ -6,10 +6,14 @@ import cn.fazhi.annualreport.testing.AnnualReportTest;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -47,6 +51,7 @@ class WebappSessionTest {
         for (String id : new String[] {PROBE_WITH_TOKEN, PROBE_WITHOUT_TOKEN, SESSION_USER}) {
             identityService.deleteUser(id);
         }
+        ClockUtil.reset();
     }
 
     @Test
@@ -68,6 +73,22 @@ class WebappSessionTest {
         assertThat(withoutToken.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
         assertThat(identityService.createUserQuery().userId(PROBE_WITH_TOKEN).count()).isEqualTo(1);
         assertThat(identityService.createUserQuery().userId(PROBE_WITHOUT_TOKEN).count()).isZero();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aLoginWithoutTheCsrfTokenIsRefusedBeforeThePasswordIsChecked(CapturedOutput output) {
+        // Given the engine clock stands still, so that a counted failure would delay the next login
+        ClockUtil.setCurrentTime(ClockUtil.getCurrentTime());
+
+        // When a login form with a wrong password is posted without the CSRF token (as a foreign site would)
+        HttpResponse<String> forged = browser.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded", "username=" + SESSION_USER + "&password=not-the-password");
+
+        // Then it is refused before the password is looked at: no failed login logged, no delay for the user
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(output.getOut()).doesNotContain("Failed login");
+        assertThat(browser.webappLogin(SESSION_USER, SESSION_PASSWORD, "tasklist").statusCode()).isEqualTo(200);
     }
 
     @Test
