@@ -19,9 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates calls of /api and /actuator (health excepted) against Camunda identity — HTTP Basic, or the webapp
- * session of a logged-in user — and runs the request as that user, so that the engine's authorizations decide what the
- * caller sees and may do. Wrong Basic credentials are refused even with a session; a change made with the session
- * needs the webapps' CSRF token (header X-XSRF-TOKEN), as Camunda's own webapp API does.
+ * session with its CSRF token for changes — and runs the request as that user, so that the engine's authorizations
+ * decide what the caller sees and may do.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 

@@ -10,9 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * No anonymous access to engine data: /engine-rest takes HTTP Basic against Camunda identity (Camunda's own filter),
- * the application's /api and the actuator (health excepted) take HTTP Basic or the session of a user logged into the
- * webapps. Every response gets the security headers, every refused login a WARN line (docs/security.md).
+ * The servlet filters of docs/security.md: security headers on every response, a WARN line per refused login, HTTP
+ * Basic on /engine-rest, and HTTP Basic or the webapp session on /api and the actuator (health excepted).
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {

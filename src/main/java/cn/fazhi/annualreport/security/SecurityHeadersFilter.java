@@ -8,9 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Gives every response the security headers it does not carry already: nosniff, a framing rule, a referrer policy and
- * a Content-Security-Policy — strict for the JSON areas, for the public pages one that allows the site's own files.
- * Camunda's webapps replace the policy with their own (camunda.bpm.webapp.header-security) on what they serve.
+ * Gives every response the security headers it does not carry yet — nosniff, framing, referrer policy and a
+ * Content-Security-Policy (strict, or the site's own files under /public), which Camunda's webapps replace with theirs.
  */
 class SecurityHeadersFilter extends HttpFilter {
 

@@ -10,9 +10,8 @@ import org.camunda.bpm.welcome.Welcome;
 import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 
 /**
- * Puts back the Camunda webapps' static runtime delegates when another application context in this test JVM tore them
- * down on closing (DevProfileStartupTest's dev context does: Camunda's webapp bootstraps keep them in static fields);
- * without them Tasklist, Cockpit and Admin — the login included — answer 500. A running application sets them once.
+ * Puts back the Camunda webapps' static runtime delegates (without them Tasklist, Cockpit and Admin, the login
+ * included, answer 500) when another context in this test JVM cleared them on closing, as DevProfileStartupTest's does.
  */
 final class CamundaWebapps {
 

@@ -13,10 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/**
- * Real HTTP calls against the running application, as a machine client or as a browser (with a cookie jar, so that it
- * keeps the webapp session and Camunda's XSRF-TOKEN cookie). Redirects are not followed.
- */
+/** Real HTTP calls to the running application, as a machine client or a browser (cookie jar), redirects not followed. */
 final class Http {
 
     static final String ADMIN = "admin";

@@ -20,9 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Camunda's login throttling as configured (loginDelayBase 3 s, factor 2, at most 300 s, locked at the 10th failure),
- * over all three doors — the webapp login, /engine-rest and /api — and the WARN line of each failed login. The engine
- * clock is moved instead of waiting. Works on a user of its own, deleted afterwards: the demo users stay untouched.
+ * Login throttling as configured (3 s doubling up to 300 s, locked at the 10th failure) and the WARN line of each failed
+ * login, on all three doors, with the engine clock moved and a user of its own that is deleted afterwards.
  */
 @AnnualReportTest
 @ExtendWith(OutputCaptureExtension.class)
