@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.security;
 
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * Camunda starter would otherwise use the admin id as password).
  */
 @Component
+@Lazy(false)
 class AdminPasswordGuard implements InitializingBean {
 
     private static final Set<String> WEAK = Set.of("admin", "demo", "password", "camunda", "123456");

@@ -30,6 +30,20 @@ class AdminPasswordGuardTest {
     }
 
     @Test
+    void everyProfileButDevIsGuarded() {
+        for (String profile : new String[] {"test", "staging"}) {
+            // Given the dev profile's well-known admin password in another profile
+            MockEnvironment env = new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "admin")
+                    .withProperty("camunda.bpm.admin-user.password", "admin");
+            env.setActiveProfiles(profile);
+
+            // Then the start is refused
+            assertThatIllegalStateException().as(profile)
+                    .isThrownBy(() -> new AdminPasswordGuard(env).afterPropertiesSet());
+        }
+    }
+
+    @Test
     void prodWithARealPasswordAndDevWithTheDemoPasswordStart() {
         MockEnvironment prod = new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "admin")
                 .withProperty("camunda.bpm.admin-user.password", "k7#Vq!2026-fz");
