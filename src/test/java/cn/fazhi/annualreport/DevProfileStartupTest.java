@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
  * The application as `mvn spring-boot:run` starts it: the dev profile with the job executor running (the other
  * tests switch it off and run jobs themselves), on an in-memory database instead of ./data, under its own engine name.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = {"spring.datasource.url=jdbc:h2:mem:dev-startup;DB_CLOSE_DELAY=-1",
                 "report.calendar.reload-interval=PT0S",
                 // Camunda keeps engines in a static registry by name: closing this context must not unregister the

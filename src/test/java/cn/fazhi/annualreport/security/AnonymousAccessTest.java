@@ -24,7 +24,6 @@ class AnonymousAccessTest {
 
     @BeforeEach
     void setUp() {
-        CamundaWebapps.ensureBootstrapped();
         anonymous = Http.client(port);
     }
 

@@ -41,7 +41,6 @@ class LoginThrottlingTest {
 
     @BeforeEach
     void setUp() {
-        CamundaWebapps.ensureBootstrapped();
         http = Http.client(port);
         setClock(T0);
         User user = identityService.newUser(USER);

@@ -27,7 +27,6 @@ class SecurityHeadersTest {
 
     @BeforeEach
     void setUp() {
-        CamundaWebapps.ensureBootstrapped();
         http = Http.client(port);
     }
 

@@ -38,7 +38,6 @@ class WebappSessionTest {
 
     @BeforeEach
     void setUp() {
-        CamundaWebapps.ensureBootstrapped();
         browser = Http.client(port);
         User user = identityService.newUser(SESSION_USER);
         user.setPassword(SESSION_PASSWORD);
