@@ -17,9 +17,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -148,17 +150,39 @@ public class ReportCaseService {
         return "/camunda/api/engine/engine/default/process-instance/" + processInstanceId + "/variables/draftReport/data";
     }
 
-    /** Lets the entity's own groups read the case in Tasklist, Cockpit history and the API. */
+    /**
+     * Lets the entity's own groups and its supervising offices read the case in Tasklist, Cockpit and the API. The
+     * supervision is hierarchical: the owners (依法治X办) of every government above the entity read it — the parent's,
+     * the grand-parent's, and so on — never a sibling's.
+     */
     void grantCaseAccess(CasePlan plan, String processInstanceId) {
         for (Role role : Role.values()) {
             if (role == Role.CONTRIBUTOR) {
                 continue;
             }
-            String group = role.groupId(plan.entity().code());
-            grants.grantGroup(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-            grants.grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-                    HistoricProcessInstancePermissions.READ);
+            grantRead(role.groupId(plan.entity().code()), processInstanceId);
         }
+        for (String group : supervisingGroups(plan.entity())) {
+            grantRead(group, processInstanceId);
+        }
+    }
+
+    /** The owner groups of every government above the entity, nearest first. */
+    List<String> supervisingGroups(ReportingEntity entity) {
+        List<String> groups = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        ReportingEntity current = entity;
+        while (current != null && seen.add(current.code())) {
+            registry.supervisingGroupOf(current).filter(g -> !groups.contains(g)).ifPresent(groups::add);
+            current = current.parent() == null ? null : registry.find(current.parent()).orElse(null);
+        }
+        return groups;
+    }
+
+    private void grantRead(String group, String processInstanceId) {
+        grants.grantGroup(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+        grants.grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                HistoricProcessInstancePermissions.READ);
     }
 
     void claim(CasePlan plan, String processInstanceId, String startedBy) {
