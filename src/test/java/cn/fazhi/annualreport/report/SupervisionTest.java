@@ -122,7 +122,7 @@ class SupervisionTest {
         int drafterLogin = WebappSession.loginStatus(base, "cockpit", "bayan_drafter", "demo");
 
         // Then the supervising office lists and opens exactly that case, cannot change it, and the sibling lists none
-        assertThat(harbinInstances.statusCode()).isEqualTo(200);
+        assertThat(harbinInstances.statusCode()).as(harbinInstances.body()).isEqualTo(200);
         assertThat(harbinInstances.body()).contains(pid);
         assertThat(harbinCount.body()).contains("\"count\":1");
         assertThat(harbinInstance.statusCode()).isEqualTo(200);

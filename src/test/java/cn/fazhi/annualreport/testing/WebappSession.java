@@ -9,6 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 
 /**
  * A browser's session with the Camunda webapps over real HTTP: logs into an app (Cockpit, Tasklist) with the login
@@ -21,6 +29,7 @@ public final class WebappSession {
     private String csrfToken;
 
     private WebappSession(String base) {
+        restoreWebappRuntimes();
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     }
@@ -74,6 +83,26 @@ public final class WebappSession {
                 .header("Accept", "application/json")
                 .header("X-XSRF-TOKEN", csrfToken)
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /**
+     * The webapps keep their runtime in static fields, and closing another application context in this JVM (the
+     * dev-profile startup test) empties them; this shared context's Cockpit, Admin and Tasklist then answer 500. Put
+     * back what the webapps' bootstrap sets, for this JVM's engines.
+     */
+    private static synchronized void restoreWebappRuntimes() {
+        if (Cockpit.getRuntimeDelegate() == null) {
+            Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+        }
+        if (Admin.getRuntimeDelegate() == null) {
+            Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+        }
+        if (Tasklist.getRuntimeDelegate() == null) {
+            Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+        }
+        if (Welcome.getRuntimeDelegate() == null) {
+            Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
+        }
     }
 
     private void refreshCsrfToken() {
