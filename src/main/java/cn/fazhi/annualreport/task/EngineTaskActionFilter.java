@@ -34,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Applies the task rules of {@link TaskRules} to the engine's REST API as Tasklist uses it (/camunda/api/engine) and
  * as scripts do (/engine-rest): claim only for oneself, hand on only to the entity's people, resolve only by the
- * delegate, comments of at most 2,000 characters. What the engine's authorizations refuse is left to the engine; a
+ * delegate, a delegated task completed only after it was resolved, comments of at most 2,000 characters. What the engine's authorizations refuse is left to the engine; a
  * task the caller may not see is passed on untouched, so nothing about it is revealed.
  */
 @Component
@@ -43,7 +43,7 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
 
     private static final String ENGINE = "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)";
     private static final Pattern ACTION = Pattern.compile(ENGINE
-            + "/task/([^/]+)/(claim|unclaim|assignee|delegate|resolve|identity-links|comment/create)$");
+            + "/task/([^/]+)/(claim|unclaim|assignee|delegate|resolve|identity-links|comment/create|complete|submit-form)$");
     private static final Pattern UPDATE = Pattern.compile(ENGINE + "/task/([^/]+)$");
 
     private final IdentityService identityService;
@@ -137,6 +137,7 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
                 }
             }
             case "comment/create" -> TaskRules.text(text(body, "message"), true);
+            case "complete", "submit-form" -> rules.requireNotDelegatedForCompletion(task);
             default -> {
             }
         }

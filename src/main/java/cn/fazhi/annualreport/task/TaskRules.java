@@ -172,6 +172,16 @@ class TaskRules {
         }
     }
 
+    /** Refuses to complete a delegated task: the delegate resolves it first (Tasklist has no resolve button). */
+    void requireNotDelegatedForCompletion(Task task) {
+        if (isDelegated(task)) {
+            throw TaskRequestException.conflict("该任务已委派：须由受托人办结交回（POST /api/tasks/" + task.getId()
+                            + "/resolve），再由委托人完成",
+                    "The task is delegated: the delegate resolves it (POST /api/tasks/" + task.getId()
+                            + "/resolve), then its owner completes it");
+        }
+    }
+
     /** Refuses a resolve unless the task is delegated and the caller is the delegate (or an admin). */
     void requireResolver(Authentication caller, Task task) {
         if (!isDelegated(task)) {

@@ -230,10 +230,12 @@ class TaskActionsApiTest {
         assertThat(delegated.getBody()).containsEntry("assignee", "bayan_gaj_staff")
                 .containsEntry("owner", "bayan_gaj_head").containsEntry("delegationState", "PENDING");
 
-        // When the delegate tries to pass it on, the head tries to resolve it, the delegate tries to overwrite a case
-        // variable, and then resolves it with a note
+        // When the delegate tries to pass it on and to complete it with the form, the head tries to resolve it, the
+        // delegate tries to overwrite a case variable, and then resolves it with a note
         ResponseEntity<Map<String, Object>> passOn = post("bayan_gaj_staff", "/api/tasks/" + task + "/reassign",
                 Map.of("userId", "bayan_gaj_head"));
+        ResponseEntity<Map<String, Object>> completedInTasklist = exchange("bayan_gaj_staff", HttpMethod.POST,
+                "/engine-rest/task/" + task + "/submit-form", Map.of("variables", strings(TestCases.internalReview("APPROVE"))));
         ResponseEntity<Map<String, Object>> resolvedByOwner = post("bayan_gaj_head", "/api/tasks/" + task + "/resolve",
                 Map.of());
         ResponseEntity<Map<String, Object>> overwrite = post("bayan_gaj_staff", "/api/tasks/" + task + "/resolve",
@@ -243,6 +245,8 @@ class TaskActionsApiTest {
 
         // Then only the delegate's plain resolution passes, and the task is back with the head
         assertThat(passOn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(completedInTasklist.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(completedInTasklist.getBody().get("message").toString()).contains("resolve", "受托人");
         assertThat(resolvedByOwner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(overwrite.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(overwrite.getBody().get("message").toString()).contains("entityCode");
