@@ -31,14 +31,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/**
- * Applies the task rules of {@link TaskRules} to the engine's REST API as Tasklist uses it (/camunda/api/engine) and
- * as scripts do (/engine-rest): claim only for oneself, hand on only to the entity's people, resolve only by the
- * delegate, a delegated task completed only after it was resolved, comments of at most 2,000 characters. What the engine's authorizations refuse is left to the engine; a
- * task the caller may not see is passed on untouched, so nothing about it is revealed.
- */
+/** Applies {@link TaskRules} to task calls on the engine's REST API, from Tasklist and scripts alike. */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 11)
+@Order(Ordered.LOWEST_PRECEDENCE - 11) // before the form check: a delegated task is refused before its form is read
 class EngineTaskActionFilter extends OncePerRequestFilter {
 
     private static final String ENGINE = "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)";
@@ -91,6 +86,7 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
         Task task = taskId == null ? null : Callers.runAs(identityService, caller,
                 () -> taskService.createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
+            // not there or not visible to the caller: the engine answers, and nothing about the task is revealed
             chain.doFilter(cached, response);
             return;
         }

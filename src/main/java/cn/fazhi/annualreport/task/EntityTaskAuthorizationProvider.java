@@ -19,12 +19,12 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
-/**
- * Camunda's automatic task authorizations, narrowed to the entity: candidates and assignees get READ and the
- * configured default (TASK_WORK), the current assignee and the owners of the task's entity may also hand it on
- * (TASK_ASSIGN), and a former assignee keeps reading but no longer works on or hands on the task.
- */
+/** Camunda's automatic task authorizations plus TASK_ASSIGN for the current assignee and the entity's owners. */
 class EntityTaskAuthorizationProvider extends DefaultAuthorizationProvider {
+
+    // Camunda gives candidates, assignees and owners READ and the configured default (TASK_WORK). This adds
+    // TASK_ASSIGN for the current assignee and for the owners of the task's entity, and leaves a former assignee
+    // READ only (unless she is the task's owner or a candidate user).
 
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {

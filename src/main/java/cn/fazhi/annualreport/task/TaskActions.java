@@ -35,10 +35,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * Claim, unclaim, reassign (转办), delegate (委派) and resolve, comments (办理意见) and copies (抄送) of tasks. Every engine
- * call runs as the caller, so the engine's authorizations decide first; the rules of {@link TaskRules} come on top.
- */
+/** Task actions run as the caller: the engine's authorizations decide first, {@link TaskRules} come on top. */
 @Service
 class TaskActions {
 

@@ -17,11 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/**
- * The business rules of task actions, the same for the API and for Tasklist: a task belongs to the entity of its
- * candidate group, only its assignee, the entity's owners or an administrator hand it on, and only to the entity's
- * people.
- */
+/** Who may hand a task on to whom: its holder, the entity's owners or an admin, to the entity's people only. */
 @Component
 class TaskRules {
 
