@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Grants the groups of imported entities what the annual-report process needs: everybody reads the process
- * definition (diagram, forms); the owners (司法局 / 依法治理办) also start cases. Reading a running case is granted per
- * case at its start. Runs inside the import's transaction.
+ * definition (diagram, forms); the owners (司法局 / 依法治理办) also start cases and open Cockpit. Reading a case is
+ * granted per case at its start, to the entity's groups and to the owners of every government above it (the
+ * supervising offices). Runs inside the import's transaction.
  */
 @Component
 class CaseAuthorizationBootstrap {
@@ -32,6 +33,9 @@ class CaseAuthorizationBootstrap {
                     grants.grantGroup(group, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_KEY,
                             Permissions.READ, Permissions.CREATE_INSTANCE);
                     grants.grantGroup(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+                    // the 依法治X办 watches its own and its supervised entities' cases in Cockpit (read-only: the
+                    // per-case READ grants decide which instances it lists)
+                    grants.grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
                 } else {
                     grants.grantGroup(group, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_KEY,
                             Permissions.READ);

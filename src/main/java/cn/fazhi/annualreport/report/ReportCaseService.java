@@ -158,17 +158,27 @@ public class ReportCaseService {
         return "/camunda/api/engine/engine/default/process-instance/" + processInstanceId + "/variables/draftReport/data";
     }
 
-    /** Lets the entity's own groups read the case in Tasklist, Cockpit history and the API. */
+    /**
+     * Lets the entity's own groups and its supervising offices read the case in Tasklist, Cockpit and the API. The
+     * supervision is hierarchical: the owners (依法治X办) of every government above the entity read it — the parent's,
+     * the grand-parent's, and so on — never a sibling's.
+     */
     void grantCaseAccess(CasePlan plan, String processInstanceId) {
         for (Role role : Role.values()) {
             if (role == Role.CONTRIBUTOR) {
                 continue;
             }
-            String group = role.groupId(plan.entity().code());
-            grants.grantGroup(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-            grants.grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-                    HistoricProcessInstancePermissions.READ);
+            grantRead(role.groupId(plan.entity().code()), processInstanceId);
         }
+        for (ReportingEntity government : registry.ancestorsOf(plan.entity())) {
+            grantRead(Role.OWNER.groupId(government.code()), processInstanceId);
+        }
+    }
+
+    private void grantRead(String group, String processInstanceId) {
+        grants.grantGroup(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+        grants.grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                HistoricProcessInstancePermissions.READ);
     }
 
     void claim(CasePlan plan, String processInstanceId, String startedBy) {

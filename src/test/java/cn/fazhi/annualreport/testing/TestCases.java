@@ -56,6 +56,8 @@ public final class TestCases {
                 ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
         jdbc.update("DELETE FROM document_number");
         jdbc.update("DELETE FROM document_number_counter");
+        // copies for information (抄送) point at the deleted cases
+        jdbc.update("DELETE FROM case_copy");
         ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
     }

@@ -1,0 +1,343 @@
+package cn.fazhi.annualreport.task;
+
+import cn.fazhi.annualreport.report.AnnualReportProcess;
+import cn.fazhi.annualreport.security.SystemCall;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Task actions run as the caller: the engine's authorizations decide first, {@link TaskRules} come on top. */
+@Service
+class TaskActions {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final int MAX_VARIABLES = 50;
+    private static final int MAX_STRING = 4000;
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+    private final TaskRules rules;
+    private final CaseCopies copies;
+    private final TransactionTemplate transaction;
+
+    TaskActions(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+                IdentityService identityService, TaskRules rules, CaseCopies copies, TransactionTemplate transaction) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.identityService = identityService;
+        this.rules = rules;
+        this.copies = copies;
+        this.transaction = transaction;
+    }
+
+    TaskView get(String taskId) {
+        return view(visible(taskId));
+    }
+
+    TaskView claim(String taskId) {
+        Authentication caller = caller();
+        Task task = visible(taskId);
+        rules.requireClaimable(caller, task, caller.getUserId());
+        try {
+            taskService.claim(taskId, caller.getUserId());
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+            throw TaskRequestException.alreadyClaimed();
+        }
+        return viewAfter(taskId);
+    }
+
+    TaskView unclaim(String taskId) {
+        Authentication caller = caller();
+        Task task = visible(taskId);
+        if (task.getAssignee() == null) {
+            return view(task);
+        }
+        rules.checkUnclaim(caller, task, rules.entityOf(task));
+        run(() -> taskService.setAssignee(taskId, null));
+        return viewAfter(taskId);
+    }
+
+    TaskView reassign(String taskId, String userId) {
+        Authentication caller = caller();
+        Task task = visible(taskId);
+        rules.checkReassign(caller, task, rules.entityOf(task), userId);
+        if (!userId.equals(task.getAssignee())) {
+            run(() -> taskService.setAssignee(taskId, userId));
+        }
+        return viewAfter(taskId);
+    }
+
+    TaskView delegate(String taskId, String userId) {
+        Authentication caller = caller();
+        Task task = visible(taskId);
+        rules.checkDelegate(caller, task, rules.entityOf(task), userId);
+        run(() -> taskService.delegateTask(taskId, userId));
+        return viewAfter(taskId);
+    }
+
+    TaskView resolve(String taskId, Map<String, Object> variables) {
+        Authentication caller = caller();
+        Task task = visible(taskId);
+        rules.requireResolver(caller, task);
+        Map<String, Object> values = resolveVariables(task, variables);
+        run(() -> taskService.resolveTask(taskId, values));
+        return viewAfter(taskId);
+    }
+
+    List<CommentView> comments(String taskId) {
+        readable(taskId);
+        return taskService.getTaskComments(taskId).stream()
+                .sorted(Comparator.comparing(Comment::getTime).thenComparing(Comment::getId))
+                .map(this::view)
+                .toList();
+    }
+
+    CommentView comment(String taskId, String message) {
+        String text = TaskRules.text(message, true);
+        Task task = visible(taskId);
+        Comment comment = call(() -> taskService.createComment(taskId, task.getProcessInstanceId(), text));
+        return view(comment);
+    }
+
+    CopyView copy(String taskId, String userId, String note) {
+        Authentication caller = caller();
+        Task task = visible(taskId);
+        String text = TaskRules.text(note, false);
+        if (!rules.userExists(userId)) {
+            throw TaskRequestException.invalid("用户不存在：" + userId, "No such user: " + userId);
+        }
+        if (userId.equals(caller.getUserId())) {
+            throw TaskRequestException.invalid("不能抄送给自己", "You cannot copy a case to yourself");
+        }
+        Date now = ClockUtil.getCurrentTime();
+        long id = transaction.execute(status -> {
+            long recorded = copies.record(task.getProcessInstanceId(), taskId, caller.getUserId(), userId, text, now);
+            SystemCall.run(identityService, () -> {
+                copies.grantRead(userId, task.getProcessInstanceId());
+                return null;
+            });
+            return recorded;
+        });
+        return SystemCall.run(identityService, () -> copyView(new CaseCopies.Row(id, task.getProcessInstanceId(),
+                taskId, caller.getUserId(), userId, text.isEmpty() ? null : text, new Timestamp(now.getTime()))));
+    }
+
+    /** The cases copied to the caller, newest first. */
+    List<CopyView> copiesToMe() {
+        List<CaseCopies.Row> rows = copies.to(caller().getUserId());
+        // the rows are addressed to the caller: their case facts are read in full
+        return SystemCall.run(identityService, () -> rows.stream().map(this::copyView).toList());
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private Authentication caller() {
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (caller == null || caller.getUserId() == null) {
+            throw TaskRequestException.forbidden("请先登录", "Authentication required");
+        }
+        return caller;
+    }
+
+    /** The task as the caller sees it; 404 if it does not exist or the engine hides it from the caller. */
+    private Task visible(String taskId) {
+        caller();
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw TaskRequestException.notFound(taskId);
+        }
+        return task;
+    }
+
+    /** An open task the caller sees, or a finished one whose history the caller may read. */
+    private void readable(String taskId) {
+        caller();
+        if (taskService.createTaskQuery().taskId(taskId).count() == 0
+                && historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() == 0) {
+            throw TaskRequestException.notFound(taskId);
+        }
+    }
+
+    /** An engine call as the caller: a task gone or changed meanwhile is a conflict, never a server error. */
+    private <T> T call(Supplier<T> engineCall) {
+        try {
+            return engineCall.get();
+        } catch (AuthorizationException e) {
+            throw e;
+        } catch (OptimisticLockingException e) {
+            throw TaskRequestException.conflict("任务刚被他人修改，请刷新后重试",
+                    "The task was changed by someone else meanwhile; reload and try again");
+        } catch (ProcessEngineException e) {
+            throw TaskRequestException.conflict("任务状态已变化，无法执行该操作",
+                    "The task cannot do this in its current state: " + e.getMessage());
+        }
+    }
+
+    private void run(Runnable engineCall) {
+        call(() -> {
+            engineCall.run();
+            return null;
+        });
+    }
+
+    /**
+     * What a delegate may hand back with the resolution: plain values (text up to 4,000 characters, numbers,
+     * yes/no) under new names. The case's own variables (entity, deadlines, decisions already taken) stay untouched;
+     * the owner completes the task with the form.
+     */
+    private Map<String, Object> resolveVariables(Task task, Map<String, Object> variables) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (variables == null || variables.isEmpty()) {
+            return values;
+        }
+        if (variables.size() > MAX_VARIABLES) {
+            throw TaskRequestException.invalid("变量过多（最多" + MAX_VARIABLES + "个）",
+                    "Too many variables (at most " + MAX_VARIABLES + ")");
+        }
+        Set<String> existing = SystemCall.run(identityService,
+                () -> runtimeService.getVariables(task.getProcessInstanceId()).keySet());
+        List<String> zh = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        variables.forEach((name, value) -> {
+            if (name == null || !VARIABLE_NAME.matcher(name).matches()) {
+                zh.add("变量名不合法：" + name);
+                en.add("Invalid variable name: " + name);
+            } else if (existing.contains(name)) {
+                zh.add("不能修改案件已有的变量：" + name);
+                en.add("The case's variable " + name + " cannot be changed by a delegate");
+            } else if (value != null && !(value instanceof String) && !(value instanceof Number)
+                    && !(value instanceof Boolean)) {
+                zh.add("变量须为文本、数字或是非值：" + name);
+                en.add("Variable " + name + " must be text, a number or true/false");
+            } else if (value instanceof String s && s.length() > MAX_STRING) {
+                zh.add("变量" + name + "超过" + MAX_STRING + "字");
+                en.add("Variable " + name + " exceeds " + MAX_STRING + " characters");
+            } else {
+                values.put(name, value);
+            }
+        });
+        if (!zh.isEmpty()) {
+            throw TaskRequestException.invalid(String.join("；", zh), String.join("; ", en));
+        }
+        return values;
+    }
+
+    /** The task after an action, read in full: the caller saw it just before. */
+    private TaskView viewAfter(String taskId) {
+        return SystemCall.run(identityService, () -> {
+            Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+            return task == null ? null : view(task);
+        });
+    }
+
+    private TaskView view(Task task) {
+        List<String> groups = SystemCall.run(identityService, () -> taskService.getIdentityLinksForTask(task.getId())
+                .stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList());
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+                rules.entityOf(task), task.getAssignee(), task.getOwner(),
+                task.getDelegationState() == null ? null : task.getDelegationState().name(), groups,
+                time(task.getDueDate()), time(task.getCreateTime()));
+    }
+
+    private CommentView view(Comment comment) {
+        return new CommentView(comment.getId(), comment.getFullMessage(), comment.getUserId(),
+                displayName(comment.getUserId()), time(comment.getTime()));
+    }
+
+    /** Reads the case facts of a copy; runs without authorization checks (callers make sure the row is theirs). */
+    private CopyView copyView(CaseCopies.Row row) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(row.processInstanceId()).singleResult();
+        HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(row.taskId())
+                .singleResult();
+        String businessKey = instance == null ? null : instance.getBusinessKey();
+        String entity = null;
+        Integer year = null;
+        if (businessKey != null && businessKey.lastIndexOf(':') > 0) {
+            entity = businessKey.substring(0, businessKey.lastIndexOf(':'));
+            try {
+                year = Integer.valueOf(businessKey.substring(businessKey.lastIndexOf(':') + 1));
+            } catch (NumberFormatException e) {
+                year = null;
+            }
+        }
+        HistoricVariableInstance entityName = instance == null ? null : historyService
+                .createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(AnnualReportProcess.VAR_ENTITY_NAME).singleResult();
+        return new CopyView(row.id(), row.processInstanceId(), businessKey, entity,
+                entityName == null ? null : (String) entityName.getValue(), year, row.taskId(),
+                task == null ? null : task.getName(), row.fromUser(), displayName(row.fromUser()), row.toUser(),
+                row.note(), time(row.createdAt()),
+                entity == null || year == null ? null : "/api/reports/" + entity + "/" + year);
+    }
+
+    private String displayName(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        User user = SystemCall.run(identityService,
+                () -> identityService.createUserQuery().userId(userId).singleResult());
+        if (user == null) {
+            return userId;
+        }
+        String name = (user.getLastName() == null ? "" : user.getLastName())
+                + (user.getFirstName() == null ? "" : user.getFirstName());
+        return name.isBlank() ? userId : name;
+    }
+
+    private static OffsetDateTime time(Date date) {
+        return date == null ? null : date.toInstant().atZone(ZONE).toOffsetDateTime();
+    }
+
+    /** A task as the API shows it. */
+    record TaskView(String id, String name, String taskDefinitionKey, String processInstanceId, String entity,
+                    String assignee, String owner, String delegationState, List<String> candidateGroups,
+                    OffsetDateTime due, OffsetDateTime created) {
+    }
+
+    /** A comment (办理意见) with its author and time. */
+    record CommentView(String id, String message, String userId, String userName, OffsetDateTime time) {
+    }
+
+    /** A case copied to a person for information (抄送), with where to read it. */
+    record CopyView(long id, String processInstanceId, String businessKey, String entity, String entityName,
+                    Integer year, String taskId, String taskName, String fromUser, String fromUserName, String toUser,
+                    String note, OffsetDateTime createdAt, String caseLink) {
+    }
+}
