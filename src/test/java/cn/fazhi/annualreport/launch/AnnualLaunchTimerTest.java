@@ -13,7 +13,10 @@ import cn.fazhi.annualreport.testing.TestCases;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -106,17 +109,25 @@ class AnnualLaunchTimerTest {
         TestCases.setClock(LocalDateTime.of(2026, 1, 4, 9, 30));
         Job again = testing.timer();
         engine.getManagementService().setJobDuedate(again.getId(), at(2026, 1, 4, 9, 30));
-        String processDefinitionId = again.getProcessDefinitionId();
+        Set<String> before = launchInstances();
         testing.runDueJobs(null);
 
         // Then that launch ends without recording anything: still one launch of 2025
+        Set<String> started = launchInstances();
+        started.removeAll(before);
+        assertThat(started).hasSize(1);
         HistoricProcessInstance second = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionId(processDefinitionId).finished().orderByProcessInstanceStartTime().desc()
-                .listPage(0, 1).get(0);
+                .processInstanceId(started.iterator().next()).singleResult();
         assertThat(second.getEndActivityId()).isEqualTo(END_NOT_LAUNCHED);
+        assertThat(second.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
         assertThat(launches.list(2025)).hasSize(1);
         // And the timer is back on next year's moment
         assertThat(testing.timer().getDuedate()).isEqualTo(at(2027, 1, 4, 9, 0));
+    }
+
+    private Set<String> launchInstances() {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()
+                .stream().map(HistoricProcessInstance::getId).collect(Collectors.toCollection(HashSet::new));
     }
 
     @Test

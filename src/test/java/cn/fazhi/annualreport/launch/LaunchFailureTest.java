@@ -52,7 +52,8 @@ class LaunchFailureTest {
     @Test
     void aTechnicalFailureIsRetriedThenAnIncidentWhileTheOthersStartAndAfterTheFixItIsStarted() {
         int active = registry.active().size();
-        // Given a launch of 2025 in which recording bayan-jyj's start fails
+        // Given bayan-jyj never had a 2025 case, and a launch of 2025 in which recording bayan-jyj's start fails
+        testing.jdbc().update("DELETE FROM report_case WHERE entity_code = 'bayan-jyj' AND reporting_year = 2025");
         testing.jdbc().execute(BREAK_BAYAN_JYJ);
         String id = launches.launch(2025, "admin");
 
