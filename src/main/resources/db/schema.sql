@@ -127,3 +127,33 @@ CREATE TABLE IF NOT EXISTS case_copy (
   created_at          TIMESTAMP     NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_case_copy_to_user ON case_copy (to_user, created_at);
+
+-- Annual launches (年度批量发起, launch.LaunchService): one row per launch, by the yearly timer or an administrator;
+-- its id is the annual-launch process instance. scheduled_year is set for the timer's launches only: unique, so the
+-- timer launches each reporting year once, even after a redeployment, a catch-up or on several nodes.
+CREATE TABLE IF NOT EXISTS case_launch (
+  id                  VARCHAR(64)  NOT NULL PRIMARY KEY,
+  reporting_year      INTEGER      NOT NULL,
+  launch_trigger      VARCHAR(16)  NOT NULL,
+  requested_by        VARCHAR(255),
+  requested_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+  finished_at         TIMESTAMP WITH TIME ZONE,
+  scheduled_year      INTEGER,
+  CONSTRAINT uq_case_launch_scheduled_year UNIQUE (scheduled_year)
+);
+CREATE INDEX IF NOT EXISTS ix_case_launch_year ON case_launch (reporting_year);
+
+-- What a launch did for each entity: PENDING until the entity's job ran, then STARTED (with the case), SKIPPED (a case
+-- of the entity and year exists) or FAILED (refused by the rules), with the reason in both languages. A STARTED row
+-- is written in the same transaction as the case start: both commit, or neither.
+CREATE TABLE IF NOT EXISTS case_launch_result (
+  launch_id           VARCHAR(64)   NOT NULL,
+  entity_code         VARCHAR(64)   NOT NULL,
+  list_order          INTEGER       NOT NULL,
+  outcome             VARCHAR(16)   NOT NULL,
+  process_instance_id VARCHAR(64),
+  reason_zh           VARCHAR(1000),
+  reason_en           VARCHAR(1000),
+  recorded_at         TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (launch_id, entity_code)
+);

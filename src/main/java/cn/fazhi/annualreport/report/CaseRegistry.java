@@ -31,17 +31,33 @@ class CaseRegistry {
                 .findFirst();
     }
 
+    /**
+     * Claims the entity-year slot for the starting case, in the start's transaction. A free slot is inserted; a slot
+     * whose case was deleted is taken over only if it still names that deleted case when updated. A start that finds
+     * the slot taken — also by a concurrent start that commits first — is refused; no statement follows a failed
+     * insert (PostgreSQL would refuse it in the aborted transaction).
+     */
     void claim(String entity, int year, String processInstanceId, String startedBy) {
         Timestamp now = Timestamp.from(Instant.now());
-        try {
-            jdbc.update("INSERT INTO report_case (entity_code, reporting_year, process_instance_id, started_by, started_at)"
-                    + " VALUES (?, ?, ?, ?, ?)", entity, year, processInstanceId, startedBy, now);
-        } catch (DuplicateKeyException e) {
-            if (liveCase(entity, year).isPresent()) {
+        Optional<String> previous = jdbc.query("SELECT process_instance_id FROM report_case WHERE entity_code = ?"
+                + " AND reporting_year = ?", (rs, i) -> rs.getString(1), entity, year).stream().findFirst();
+        if (previous.isEmpty()) {
+            try {
+                jdbc.update("INSERT INTO report_case (entity_code, reporting_year, process_instance_id, started_by,"
+                        + " started_at) VALUES (?, ?, ?, ?, ?)", entity, year, processInstanceId, startedBy, now);
+            } catch (DuplicateKeyException e) {
                 throw ReportRequestException.alreadyExists(entity, year);
             }
-            jdbc.update("UPDATE report_case SET process_instance_id = ?, started_by = ?, started_at = ?"
-                    + " WHERE entity_code = ? AND reporting_year = ?", processInstanceId, startedBy, now, entity, year);
+            return;
+        }
+        if (stillExists(previous.get())) {
+            throw ReportRequestException.alreadyExists(entity, year);
+        }
+        int taken = jdbc.update("UPDATE report_case SET process_instance_id = ?, started_by = ?, started_at = ?"
+                        + " WHERE entity_code = ? AND reporting_year = ? AND process_instance_id = ?",
+                processInstanceId, startedBy, now, entity, year, previous.get());
+        if (taken == 0) {
+            throw ReportRequestException.alreadyExists(entity, year);
         }
     }
 
