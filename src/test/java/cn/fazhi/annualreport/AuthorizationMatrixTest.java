@@ -107,7 +107,10 @@ class AuthorizationMatrixTest {
         for (String entity : NAMES.keySet()) {
             ProcessInstance pi = cases.start(entity, YEAR);
             caseOf.put(entity, pi);
-            materialTaskOf.put(entity, cases.tasks(pi, AnnualReportProcess.TASK_SUBMIT_MATERIAL).get(0).getId());
+            // the material task of the entity's 司法局, whose staff are in the matrix
+            materialTaskOf.put(entity, engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+                    .taskDefinitionKey(AnnualReportProcess.TASK_SUBMIT_MATERIAL)
+                    .taskCandidateGroup(entity + "-sfj-contributor").singleResult().getId());
         }
     }
 
@@ -209,6 +212,28 @@ class AuthorizationMatrixTest {
                                 .as("the task is still open").isEqualTo(1);
                     }));
         }
+        checks.add(DynamicTest.dynamicTest(target + ": GET /api/tasks/{id} and its comments", () -> {
+            expect(call(caller, HttpMethod.GET, "/api/tasks/" + task, null), candidate, Set.of(200), name, key);
+            // the comments (办理意见) of a task are part of its case: whoever reads the case reads them
+            expect(call(caller, HttpMethod.GET, "/api/tasks/" + task + "/comments", null), candidate || reads,
+                    Set.of(200));
+        }));
+        checks.add(DynamicTest.dynamicTest(target + ": POST /api/tasks/{id}/comments", () ->
+                expect(call(caller, HttpMethod.POST, "/api/tasks/" + task + "/comments",
+                        Map.of("message", "矩阵测试意见")), candidate, Set.of(200, 201))));
+        if (!candidate) {
+            checks.add(DynamicTest.dynamicTest(target + ": POST /api/tasks/{id}/claim, /reassign, /copies (not a candidate)",
+                    () -> {
+                        expect(call(caller, HttpMethod.POST, "/api/tasks/" + task + "/claim", Map.of()), false,
+                                Set.of());
+                        expect(call(caller, HttpMethod.POST, "/api/tasks/" + task + "/reassign",
+                                Map.of("userId", caller.user())), false, Set.of());
+                        expect(call(caller, HttpMethod.POST, "/api/tasks/" + task + "/copies",
+                                Map.of("userId", caller.user(), "note", "x")), false, Set.of());
+                        assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee())
+                                .as("nobody took the task").isNull();
+                    }));
+        }
         checks.add(DynamicTest.dynamicTest(target + ": PUT /api/reports/../deadlines", () ->
                 expect(call(caller, HttpMethod.PUT, "/api/reports/" + target + "/" + YEAR + "/deadlines",
                         Map.of("notice", "矩阵测试", "dates", Map.of())), caller.owns(target), Set.of(200, 400), pi)));
@@ -252,6 +277,14 @@ class AuthorizationMatrixTest {
                 DynamicTest.dynamicTest("POST /api/calendar/reload", () ->
                         expect(call(caller, HttpMethod.POST, "/api/calendar/reload", null), caller.admin(),
                                 Set.of(200))),
+                DynamicTest.dynamicTest("POST /api/launches (a year out of range)", () ->
+                        expect(call(caller, HttpMethod.POST, "/api/launches", Map.of("year", 2018)), caller.admin(),
+                                Set.of(400))),
+                DynamicTest.dynamicTest("GET /api/launches", () ->
+                        expect(call(caller, HttpMethod.GET, "/api/launches?year=" + YEAR, null), caller.admin(),
+                                Set.of(200))),
+                DynamicTest.dynamicTest("GET /api/copies", () ->
+                        expect(call(caller, HttpMethod.GET, "/api/copies", null), true, Set.of(200))),
                 DynamicTest.dynamicTest("GET /api/calendar/2026", () ->
                         expect(call(caller, HttpMethod.GET, "/api/calendar/2026", null), true, Set.of(200))),
                 DynamicTest.dynamicTest("GET /engine-rest/user (identity admin data)", () -> {

@@ -13,15 +13,18 @@ import org.springframework.stereotype.Component;
  * Grants the groups of imported entities what the annual-report process needs: everybody reads the process
  * definition (diagram, forms); the owners (司法局 / 依法治理办) also start cases and open Cockpit. Reading a case is
  * granted per case at its start, to the entity's groups and to the owners of every government above it (the
- * supervising offices). Runs inside the import's transaction.
+ * supervising offices); an import that moves an entity lets its new supervising offices read its existing cases.
+ * Runs inside the import's transaction.
  */
 @Component
 class CaseAuthorizationBootstrap {
 
     private final Grants grants;
+    private final ReportCaseService cases;
 
-    CaseAuthorizationBootstrap(Grants grants) {
+    CaseAuthorizationBootstrap(Grants grants, ReportCaseService cases) {
         this.grants = grants;
+        this.cases = cases;
     }
 
     @EventListener
@@ -41,6 +44,7 @@ class CaseAuthorizationBootstrap {
                             Permissions.READ);
                 }
             }
+            cases.grantSupervisionOfExistingCases(code);
         }
     }
 }

@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.report;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -29,6 +30,12 @@ class CaseRegistry {
                         (rs, i) -> rs.getString(1), entity, year).stream()
                 .filter(this::stillExists)
                 .findFirst();
+    }
+
+    /** Every case an entity ever had, one per year (a deleted case's slot may name an instance gone from history). */
+    List<String> casesOf(String entity) {
+        return jdbc.query("SELECT process_instance_id FROM report_case WHERE entity_code = ? ORDER BY reporting_year",
+                (rs, i) -> rs.getString(1), entity);
     }
 
     /**

@@ -175,6 +175,23 @@ public class ReportCaseService {
         }
     }
 
+    /**
+     * After an import: the supervising offices above the entity as it now stands read its existing cases too (a new
+     * parent's owners see the history; the former parent's keep what they had).
+     */
+    void grantSupervisionOfExistingCases(String entityCode) {
+        ReportingEntity entity = registry.find(entityCode).orElse(null);
+        if (entity == null) {
+            return;
+        }
+        List<ReportingEntity> ancestors = registry.ancestorsOf(entity);
+        for (String processInstanceId : caseRegistry.casesOf(entityCode)) {
+            for (ReportingEntity government : ancestors) {
+                grantRead(Role.OWNER.groupId(government.code()), processInstanceId);
+            }
+        }
+    }
+
     private void grantRead(String group, String processInstanceId) {
         grants.grantGroup(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
         grants.grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
