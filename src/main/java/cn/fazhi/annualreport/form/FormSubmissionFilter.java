@@ -1,23 +1,17 @@
 package cn.fazhi.annualreport.form;
 
 import cn.fazhi.annualreport.api.ApiError;
+import cn.fazhi.annualreport.api.EngineRestRequests;
 import cn.fazhi.annualreport.api.ApiException;
 import cn.fazhi.annualreport.security.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +76,7 @@ class FormSubmissionFilter extends OncePerRequestFilter {
         String contentType = request.getContentType();
         return !("POST".equals(method) || "PUT".equals(method))
                 || contentType == null || !contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE)
-                || !ANY_ENGINE.matcher(path(request)).matches();
+                || !ANY_ENGINE.matcher(EngineRestRequests.path(request)).matches();
     }
 
     @Override
@@ -94,11 +88,11 @@ class FormSubmissionFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        CachedBodyRequest cached = new CachedBodyRequest(request, body);
+        HttpServletRequest cached = EngineRestRequests.withBody(request, body);
         try {
             JsonNode root = body.length == 0 ? null : json.readTree(body);
             Callers.runAs(identityService, caller, () -> {
-                validate(path(request), root);
+                validate(EngineRestRequests.path(request), root);
                 return null;
             });
         } catch (ApiException e) {
@@ -193,64 +187,6 @@ class FormSubmissionFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, int status, String type, String zh, String en,
                         List<String> details) throws IOException {
-        ApiError error = ApiError.of(status, type, zh, en, details);
-        Map<String, Object> body = new HashMap<>(json.convertValue(error, Map.class));
-        body.put("type", type); // the engine REST error shape that Tasklist shows
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(json.writeValueAsBytes(body));
-    }
-
-    /** The request path, decoded: Tasklist sends process definition ids with ':' as %3A. */
-    private static String path(HttpServletRequest request) {
-        String raw = request.getRequestURI().substring(request.getContextPath().length());
-        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    /** Lets the engine read the body again after the check. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
+        EngineRestRequests.refuse(response, json, ApiError.of(status, type, zh, en, details));
     }
 }

@@ -1,24 +1,15 @@
 package cn.fazhi.annualreport.task;
 
 import cn.fazhi.annualreport.api.ApiError;
+import cn.fazhi.annualreport.api.EngineRestRequests;
 import cn.fazhi.annualreport.security.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,7 +45,7 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = path(request);
+        String path = EngineRestRequests.path(request);
         return switch (request.getMethod()) {
             case "POST" -> !ACTION.matcher(path).matches();
             case "PUT" -> !UPDATE.matcher(path).matches();
@@ -71,7 +62,7 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        HttpServletRequest cached = new CachedBodyRequest(request, body);
+        HttpServletRequest cached = EngineRestRequests.withBody(request, body);
         JsonNode root;
         try {
             root = body.length == 0 ? json.createObjectNode() : json.readTree(body);
@@ -79,7 +70,7 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
             chain.doFilter(cached, response); // not JSON: the engine answers that itself
             return;
         }
-        String path = path(request);
+        String path = EngineRestRequests.path(request);
         Matcher action = ACTION.matcher(path);
         Matcher update = UPDATE.matcher(path);
         String taskId = action.matches() ? action.group(1) : update.matches() ? update.group(1) : null;
@@ -165,66 +156,7 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, TaskRequestException e) throws IOException {
-        ApiError error = ApiError.of(e.status().value(), e.getClass().getSimpleName(), e.messageZh(), e.messageEn(),
-                null);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = new HashMap<>(json.convertValue(error, Map.class));
-        body.put("type", e.getClass().getSimpleName()); // the engine REST error shape that Tasklist shows
-        response.setStatus(e.status().value());
-        response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(json.writeValueAsBytes(body));
-    }
-
-    /** The request path, decoded. */
-    private static String path(HttpServletRequest request) {
-        String raw = request.getRequestURI().substring(request.getContextPath().length());
-        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    /** Lets the engine read the body again after the check. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
+        EngineRestRequests.refuse(response, json, ApiError.of(e.status().value(), e.getClass().getSimpleName(),
+                e.messageZh(), e.messageEn(), null));
     }
 }
