@@ -48,7 +48,8 @@ public record DocumentVersion(int version, String kind, String fileName, String 
                         .collect(Collectors.joining("、")) + "**");
         s.append("（第").append(version).append("版，").append(fileName).append("）\n\n");
         for (ItemResult item : completeness) {
-            s.append("- ").append(item.present() ? "已报告：" : item.required() ? "**缺少：**" : "未报告（非必备）：")
+            // "**缺少**：" not "**缺少：**": CommonMark closes no emphasis between a full-width colon and a digit
+            s.append("- ").append(item.present() ? "已报告：" : item.required() ? "**缺少**：" : "未报告（非必备）：")
                     .append(item.number()).append(". ").append(item.nameZh());
             if (item.present() && item.evidence() != null) {
                 s.append("（第").append(item.line()).append("行“").append(item.evidence().strip()).append("”）");
@@ -56,7 +57,7 @@ public record DocumentVersion(int version, String kind, String fileName, String 
             s.append('\n');
         }
         if (!complete && justification != null && !justification.isBlank()) {
-            s.append("\n**起草人对缺项的说明：**").append(justification.strip()).append('\n');
+            s.append("\n**起草人对缺项的说明**：").append(justification.strip()).append('\n');
         }
         return s.toString();
     }

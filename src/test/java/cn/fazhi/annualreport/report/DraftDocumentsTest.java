@@ -243,7 +243,7 @@ class DraftDocumentsTest {
         List<Map<String, Object>> items = (List<Map<String, Object>>) v1.get("completeness");
         assertThat(items).extracting(i -> i.get("present")).containsExactly(true, false, true, true, false);
         assertThat((String) engine.getRuntimeService().getVariable(pid, VAR_DRAFT_COMPLETENESS))
-                .contains("缺少第2项", "**缺少：**2. 存在的不足和原因", "起草人对缺项的说明：**不足部分另行专题报告县委");
+                .contains("缺少第2项", "**缺少**：2. 存在的不足和原因", "**起草人对缺项的说明**：不足部分另行专题报告县委");
     }
 
     @Test
@@ -340,6 +340,24 @@ class DraftDocumentsTest {
                 .doesNotContain("draftReport", "draftSection1", "completenessJustification");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_document_version WHERE process_instance_id = ?",
                 Integer.class, pid)).isEqualTo(1);
+    }
+
+    @Test
+    void aJavaCallerPassingTheDraftAsAPersistentVariableIsRefused() {
+        // Given the draft task of a case
+        String pid = startDepartmentCase();
+        String task = task(pid, TASK_DRAFT);
+
+        // When completed through the Java API with the draft as an ordinary (persistent) File variable
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> engine.getTaskService().complete(task,
+                Map.of("draftReport", org.camunda.bpm.engine.variable.Variables.fileValue("初稿.txt")
+                        .file(TestCases.DRAFT_TEXT.getBytes(StandardCharsets.UTF_8)).create())));
+
+        // Then it is refused, nothing stored, the task still open
+        assertThat(refused).isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasMessageContaining("must be transient");
+        assertThat(storedVersions()).isZero();
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------
