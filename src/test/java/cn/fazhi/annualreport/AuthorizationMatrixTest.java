@@ -177,6 +177,13 @@ class AuthorizationMatrixTest {
                 assertThat(r.getBody()).contains(pi);
             }
         }));
+        checks.add(DynamicTest.dynamicTest(target + ": GET /api/reports/../documents and a version's content", () -> {
+            expect(call(caller, HttpMethod.GET, "/api/reports/" + target + "/" + YEAR + "/documents", null), reads,
+                    Set.of(200), pi, name);
+            // no draft yet: a reader learns there is no version 1, anyone else no more than for any case
+            expect(call(caller, HttpMethod.GET, "/api/reports/" + target + "/" + YEAR + "/documents/1/content", null),
+                    false, Set.of(), pi, name);
+        }));
         checks.add(DynamicTest.dynamicTest(target + ": GET /engine-rest/process-instance/{id}", () ->
                 expect(call(caller, HttpMethod.GET, "/engine-rest/process-instance/" + pi, null), reads, Set.of(200),
                         key)));

@@ -2,9 +2,11 @@ package cn.fazhi.annualreport.api;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -14,6 +16,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /** Turns refusals of the application's /api into JSON errors in Chinese and English. */
 @RestControllerAdvice(basePackages = "cn.fazhi.annualreport")
 class ApiExceptionHandler {
+
+    private final DataSize maxFileSize;
+
+    ApiExceptionHandler(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e) {
@@ -27,10 +35,18 @@ class ApiExceptionHandler {
                 "无权执行此操作", "You are not allowed to do this: " + e.getMessage(), null));
     }
 
+    /** Stopped by the servlet container's multipart limit, which follows report.documents.max-size. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        String limit = megabytes(maxFileSize);
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of(413, "PayloadTooLarge",
-                "上传的文件过大（最大20MB）", "The upload is too large (at most 20 MB)", List.of()));
+                "上传的文件过大（最大" + limit + "）", "The upload is too large (at most " + limit + ")", List.of()));
+    }
+
+    private static String megabytes(DataSize size) {
+        long bytes = size.toBytes();
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+                : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " B";
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,

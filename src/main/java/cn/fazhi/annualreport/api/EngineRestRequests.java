@@ -12,12 +12,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What the servlet filters in front of the engine's REST API share: the decoded path, a request whose body can be
- * read again after a check, and a refusal in the engine REST error shape that Tasklist shows, in both languages.
+ * What the servlet filters in front of the engine's REST API share: the decoded path, a request whose (possibly
+ * rewritten) body can be read again after a check, and a refusal in the engine REST error shape that Tasklist shows, in both languages.
  */
 public final class EngineRestRequests {
 
@@ -52,6 +55,33 @@ public final class EngineRestRequests {
         CachedBodyRequest(HttpServletRequest request, byte[] body) {
             super(request);
             this.body = body;
+        }
+
+        // the body may have been rewritten by the check: its length, not the original one
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return "Content-Length".equalsIgnoreCase(name)
+                    ? Collections.enumeration(List.of(String.valueOf(body.length))) : super.getHeaders(name);
+        }
+
+        @Override
+        public int getIntHeader(String name) {
+            return "Content-Length".equalsIgnoreCase(name) ? body.length : super.getIntHeader(name);
         }
 
         @Override

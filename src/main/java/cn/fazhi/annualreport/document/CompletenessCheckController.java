@@ -2,22 +2,29 @@ package cn.fazhi.annualreport.document;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** POST /api/completeness-check: the report as text/plain body or as multipart part {@code file}. */
+/**
+ * POST /api/completeness-check: the report as text/plain body, as multipart part {@code file}, or as the five sections
+ * of the draft form ({@code {"title": …, "sections": […]}}, checked as the draft task renders them).
+ */
 @RestController
 class CompletenessCheckController {
 
     static final String PATH = "/api/completeness-check";
 
     private final CompletenessChecker checker;
+    private final DocumentProperties properties;
 
-    CompletenessCheckController(CompletenessChecker checker) {
+    CompletenessCheckController(CompletenessChecker checker, DocumentProperties properties) {
         this.checker = checker;
+        this.properties = properties;
     }
 
     @PostMapping(path = PATH, consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -31,24 +38,46 @@ class CompletenessCheckController {
         if (file == null || file.isEmpty()) {
             throw new InvalidDocumentException("缺少上传文件 file", "The multipart part 'file' is missing or empty");
         }
+        if (file.getSize() > properties.maxSize().toBytes()) {
+            throw new DocumentTooLargeException(properties.label());
+        }
         try (InputStream in = file.getInputStream()) {
             return checker.check(readAtMost(in), file.getOriginalFilename());
         }
     }
 
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletenessReport checkSections(@RequestBody Sections body) {
+        List<String> sections = body == null || body.sections() == null ? List.of() : body.sections();
+        if (sections.stream().allMatch(s -> s == null || s.isBlank())) {
+            throw new InvalidDocumentException("报告内容为空", "The report is empty");
+        }
+        String text = StructuredDraft.render(body.title(), sections);
+        if (text.length() > properties.maxSize().toBytes()) {
+            throw new DocumentTooLargeException(properties.label());
+        }
+        return checker.check(text);
+    }
+
     /** Any other content type: answered with the bilingual 415. */
     @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     CompletenessReport otherType() {
-        throw new UnsupportedDocumentException("请以 text/plain 或 multipart/form-data（文件字段 file）提交报告",
-                "Send the report as text/plain or as multipart/form-data with a part 'file'");
+        throw new UnsupportedDocumentException(
+                "请以 text/plain、multipart/form-data（文件字段 file）或 JSON（sections）提交报告",
+                "Send the report as text/plain, as multipart/form-data with a part 'file', or as JSON sections");
     }
 
-    /** Reads at most 20 MB + 1 byte, so that larger bodies are refused without being held in memory. */
-    private static byte[] readAtMost(InputStream in) throws IOException {
-        byte[] content = in == null ? new byte[0] : in.readNBytes(DocumentText.MAX_BYTES + 1);
-        if (content.length > DocumentText.MAX_BYTES) {
-            throw new InvalidDocumentException("报告超过 20 MB", "The report is larger than 20 MB");
+    /** Reads at most the limit + 1 byte, so that larger bodies are refused without being held in memory. */
+    private byte[] readAtMost(InputStream in) throws IOException {
+        int limit = (int) properties.maxSize().toBytes();
+        byte[] content = in == null ? new byte[0] : in.readNBytes(limit + 1);
+        if (content.length > limit) {
+            throw new DocumentTooLargeException(properties.label());
         }
         return content;
+    }
+
+    /** The draft form's five sections in statutory order, with the report's title. */
+    record Sections(String title, List<String> sections) {
     }
 }

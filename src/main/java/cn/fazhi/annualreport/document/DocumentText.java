@@ -9,6 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -16,43 +19,72 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
-/** Turns an uploaded report into text, recognising its type by content: .docx, or plain text (UTF-8, GB18030). */
+/**
+ * Turns an uploaded report into text, recognising its type by content, never by name: .docx (a ZIP with
+ * word/document.xml that Apache POI opens), PDF (%PDF- that Apache PDFBox opens, with extractable text), or plain text
+ * (UTF-8 or GB18030, no NUL bytes). Anything else is refused (415), an empty report too (400).
+ */
 final class DocumentText {
 
-    static final int MAX_BYTES = 20 * 1024 * 1024;
     private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /**
+     * A recognised report.
+     *
+     * @param format  its format by content (TEXT for any plain text; the caller tells .md from .txt by name)
+     * @param charset the encoding of plain text (UTF-8 or GB18030), null otherwise
+     * @param text    the text, one line per paragraph
+     */
+    record Read(DocumentFormat format, Charset charset, String text) {
+    }
 
     private DocumentText() {
     }
 
     static String extract(byte[] content, String filename) {
+        return read(content, filename).text();
+    }
+
+    static Read read(byte[] content, String filename) {
         String name = filename == null || filename.isBlank() ? "" : "「" + filename + "」";
         if (content == null || content.length == 0) {
             throw new InvalidDocumentException("报告内容为空" + name, "The report is empty " + name);
         }
-        if (content.length > MAX_BYTES) {
-            throw new InvalidDocumentException("报告超过 20 MB" + name, "The report is larger than 20 MB " + name);
-        }
         if (startsWith(content, 'P', 'K', 3, 4)) {
             if (!containsZipEntry(content, "word/document.xml")) {
-                throw new UnsupportedDocumentException("不支持的压缩文件" + name + "，请上传 .docx 或纯文本",
-                        "Unsupported archive " + name + "; upload a .docx or plain text");
+                throw new UnsupportedDocumentException("不支持的压缩文件" + name + "，请上传 .docx、PDF 或纯文本",
+                        "Unsupported archive " + name + "; upload a .docx, a PDF or plain text");
             }
-            return docxText(content, name);
+            return new Read(DocumentFormat.DOCX, null, nonBlank(docxText(content, name), name));
         }
-        if (startsWith(content, '%', 'P', 'D', 'F')) {
-            throw new UnsupportedDocumentException("PDF 暂不支持自动检查" + name + "，请上传 .docx 或纯文本",
-                    "PDF cannot be checked automatically yet " + name + "; upload a .docx or plain text");
+        if (startsWith(content, '%', 'P', 'D', 'F', '-')) {
+            String text = pdfText(content, name);
+            if (text.isBlank()) {
+                throw new InvalidDocumentException("PDF 中没有可提取的文字" + name + "（可能是扫描件），请上传 .docx 或文字版 PDF",
+                        "The PDF " + name + " has no extractable text (a scan?); upload a .docx or a PDF with text");
+            }
+            return new Read(DocumentFormat.PDF, null, text);
         }
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new UnsupportedDocumentException("旧版 Word (.doc) 暂不支持" + name + "，请另存为 .docx",
                     "Legacy Word (.doc) is not supported " + name + "; save it as .docx");
         }
-        String text = decode(content);
-        if (text == null || looksBinary(text)) {
-            throw new UnsupportedDocumentException("无法识别的文件类型" + name + "，请上传 .docx 或纯文本（UTF-8/GB18030）",
-                    "Unrecognised file type " + name + "; upload a .docx or plain text (UTF-8/GB18030)");
+        int bom = startsWith(content, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        Charset charset = StandardCharsets.UTF_8;
+        String text = strict(content, bom, charset);
+        if (text == null) {
+            charset = GB18030;
+            text = strict(content, bom, charset);
         }
+        if (text == null || looksBinary(text)) {
+            throw new UnsupportedDocumentException(
+                    "无法识别的文件类型" + name + "，请上传 .docx、PDF 或纯文本（.txt、.md，UTF-8/GB18030）",
+                    "Unrecognised file type " + name + "; upload a .docx, a PDF or plain text (.txt, .md; UTF-8/GB18030)");
+        }
+        return new Read(DocumentFormat.TEXT, charset, nonBlank(text, name));
+    }
+
+    private static String nonBlank(String text, String name) {
         if (text.isBlank()) {
             throw new InvalidDocumentException("报告内容为空" + name, "The report is empty " + name);
         }
@@ -104,11 +136,51 @@ final class DocumentText {
         }
     }
 
-    /** UTF-8 (with or without BOM) if valid, else GB18030 if valid, else null. */
-    private static String decode(byte[] content) {
-        int offset = startsWith(content, 0xEF, 0xBB, 0xBF) ? 3 : 0;
-        String text = strict(content, offset, StandardCharsets.UTF_8);
-        return text != null ? text : strict(content, offset, GB18030);
+    /** The text of every page in reading order (PDFBox), with lines wrapped inside a paragraph joined again. */
+    private static String pdfText(byte[] content, String name) {
+        try (PDDocument document = Loader.loadPDF(content)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setLineSeparator("\n");
+            return unwrap(stripper.getText(document));
+        } catch (IOException | RuntimeException e) {
+            throw new UnsupportedDocumentException("无法读取 PDF 文件" + name + "（已损坏或加密）",
+                    "Cannot read the PDF " + name + " (damaged or encrypted)");
+        }
+    }
+
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[。！？；：:;!?]$");
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile(
+            "^\\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[.、．])");
+
+    /**
+     * A PDF keeps no paragraphs, only lines: a line as long as the page's longest ones (a full line of a justified
+     * paragraph) that does not end a sentence is joined with the next, unless that starts a numbered heading. So a
+     * phrase broken at the line end ("第一责任" / "人职责") is found again.
+     */
+    static String unwrap(String text) {
+        String[] lines = text.split("\n", -1);
+        int longest = 0;
+        for (String line : lines) {
+            longest = Math.max(longest, line.strip().length());
+        }
+        int full = (int) Math.ceil(longest * 0.9);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].stripTrailing();
+            out.append(line);
+            boolean last = i == lines.length - 1;
+            boolean wrapped = !last && line.strip().length() >= full && full >= 10
+                    && !SENTENCE_END.matcher(line).find()
+                    && !lines[i + 1].isBlank() && !NUMBERED.matcher(lines[i + 1]).find();
+            if (!last && !wrapped) {
+                out.append('\n');
+            } else if (wrapped && !line.isEmpty() && line.charAt(line.length() - 1) < 0x80
+                    && !lines[i + 1].isEmpty() && lines[i + 1].charAt(0) < 0x80) {
+                out.append(' '); // a Latin line break was a space
+            }
+        }
+        return out.toString();
     }
 
     private static String strict(byte[] content, int offset, Charset charset) {

@@ -1,12 +1,25 @@
 package cn.fazhi.annualreport.document;
 
 import cn.fazhi.annualreport.api.ApiException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 
-/** A report that cannot be checked: empty or too large (400). */
+/** A report or draft submission that cannot be accepted as sent: empty, without text, or incomplete (400). */
 class InvalidDocumentException extends ApiException {
 
+    private final List<String> details;
+
     InvalidDocumentException(String messageZh, String messageEn) {
+        this(messageZh, messageEn, List.of());
+    }
+
+    InvalidDocumentException(String messageZh, String messageEn, List<String> details) {
         super(HttpStatus.BAD_REQUEST, messageZh, messageEn);
+        this.details = List.copyOf(details);
+    }
+
+    @Override
+    public List<String> details() {
+        return details;
     }
 }

@@ -3,7 +3,7 @@ package cn.fazhi.annualreport.document;
 import cn.fazhi.annualreport.api.ApiException;
 import org.springframework.http.HttpStatus;
 
-/** A report in a format the checker cannot read: PDF, legacy .doc, other binary files (415). */
+/** A report in a format the application does not accept: legacy .doc, executables and other binary files (415). */
 class UnsupportedDocumentException extends ApiException {
 
     UnsupportedDocumentException(String messageZh, String messageEn) {

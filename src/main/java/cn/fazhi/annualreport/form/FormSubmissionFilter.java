@@ -4,8 +4,10 @@ import cn.fazhi.annualreport.api.ApiError;
 import cn.fazhi.annualreport.api.EngineRestRequests;
 import cn.fazhi.annualreport.api.ApiException;
 import cn.fazhi.annualreport.security.Callers;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -88,38 +91,49 @@ class FormSubmissionFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        HttpServletRequest cached = EngineRestRequests.withBody(request, body);
         try {
             JsonNode root = body.length == 0 ? null : json.readTree(body);
-            Callers.runAs(identityService, caller, () -> {
-                validate(EngineRestRequests.path(request), root);
-                return null;
-            });
+            boolean rewritten = Callers.runAs(identityService, caller, () -> validate(EngineRestRequests.path(request), root));
+            if (rewritten) {
+                body = json.writeValueAsBytes(root);
+            }
         } catch (ApiException e) {
             refuse(response, e.status().value(), e.getClass().getSimpleName(), e.messageZh(), e.messageEn(),
-                    e instanceof FormValidationException f ? f.violations() : List.of());
+                    e instanceof FormValidationException f ? f.violations() : e.details());
+            return;
+        } catch (StreamConstraintsException e) {
+            // a string longer than any form or file allows (Jackson's limit, raised for report files)
+            refuse(response, 413, "PayloadTooLarge", "提交的内容过大", "The submission is too large: " + e.getMessage(),
+                    List.of());
             return;
         } catch (IOException e) {
             // not JSON: the engine's REST API answers that itself
         }
-        chain.doFilter(cached, response);
+        chain.doFilter(EngineRestRequests.withBody(request, body), response);
     }
 
-    private void validate(String path, JsonNode root) {
+    /**
+     * Checks a submission; true if the body was rewritten (variables the task's checks declare transient marked so).
+     */
+    private boolean validate(String path, JsonNode root) {
         JsonNode variables = root == null ? null : root.get("variables");
         Matcher m;
         if ((m = TASK.matcher(path)).matches()) {
             String taskId = m.group(1);
             String form = deployedTaskForm(taskId);
             if (form != null) {
-                SubmissionValidator.validate(FormRules.parse(form), variables);
                 Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-                for (TaskFormCheck check : taskChecks) {
-                    if (task != null && check.taskDefinitionKey().equals(task.getTaskDefinitionKey())) {
-                        check.check(plainValues(variables));
-                    }
+                List<TaskFormCheck> checks = task == null ? List.of() : taskChecks.stream()
+                        .filter(c -> c.taskDefinitionKey().equals(task.getTaskDefinitionKey())).toList();
+                boolean rewritten = false;
+                for (TaskFormCheck check : checks) {
+                    rewritten |= markTransient(variables, check.transientVariables());
                 }
-                return;
+                SubmissionValidator.validate(FormRules.parse(form), variables);
+                for (TaskFormCheck check : checks) {
+                    check.check(plainValues(variables));
+                }
+                return rewritten;
             }
         } else if ((m = START_BY_ID.matcher(path)).matches() || (m = START_BY_KEY.matcher(path)).matches()) {
             boolean byKey = m.pattern() == START_BY_KEY;
@@ -137,7 +151,7 @@ class FormSubmissionFilter extends OncePerRequestFilter {
                         check.check(plainValues(variables));
                     }
                 }
-                return;
+                return false;
             }
         }
         List<String> zh = new ArrayList<>();
@@ -149,6 +163,23 @@ class FormSubmissionFilter extends OncePerRequestFilter {
         if (!zh.isEmpty()) {
             throw new FormValidationException(zh, en);
         }
+        return false;
+    }
+
+    /** Sets valueInfo.transient on the named variables present in the submission; true if any was there. */
+    private static boolean markTransient(JsonNode variables, java.util.Set<String> names) {
+        boolean marked = false;
+        if (variables instanceof ObjectNode vars) {
+            for (String name : names) {
+                if (vars.get(name) instanceof ObjectNode variable) {
+                    JsonNode info = variable.get("valueInfo");
+                    ObjectNode valueInfo = info instanceof ObjectNode o ? o : variable.putObject("valueInfo");
+                    valueInfo.put("transient", true);
+                    marked = true;
+                }
+            }
+        }
+        return marked;
     }
 
     private String deployedTaskForm(String taskId) {
@@ -167,6 +198,7 @@ class FormSubmissionFilter extends OncePerRequestFilter {
         }
     }
 
+    /** The submitted values as plain Java values; File and Bytes variables decoded as {@link SubmittedFile}. */
     private static Map<String, Object> plainValues(JsonNode variables) {
         Map<String, Object> out = new HashMap<>();
         if (variables == null) {
@@ -175,6 +207,11 @@ class FormSubmissionFilter extends OncePerRequestFilter {
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue().get("value");
+            String type = e.getValue().path("type").asText("");
+            if (("File".equalsIgnoreCase(type) || "Bytes".equalsIgnoreCase(type)) && v != null && v.isTextual()) {
+                out.put(e.getKey(), file(e.getKey(), v.asText(), e.getValue().path("valueInfo")));
+                continue;
+            }
             Object value = v == null || v.isNull() ? null
                     : v.isBoolean() ? v.booleanValue()
                     : v.isIntegralNumber() ? v.longValue()
@@ -183,6 +220,18 @@ class FormSubmissionFilter extends OncePerRequestFilter {
             out.put(e.getKey(), value);
         }
         return out;
+    }
+
+    private static SubmittedFile file(String name, String base64, JsonNode valueInfo) {
+        try {
+            byte[] content = Base64.getMimeDecoder().decode(base64);
+            String mimeType = valueInfo.hasNonNull("mimeType") ? valueInfo.get("mimeType").asText()
+                    : valueInfo.path("mimetype").asText(null);
+            return new SubmittedFile(valueInfo.path("filename").asText(null), mimeType, content);
+        } catch (IllegalArgumentException e) {
+            throw new FormValidationException(List.of("「" + name + "」不是有效的文件内容（base64）"),
+                    List.of("'" + name + "' is not valid base64 file content"));
+        }
     }
 
     private void refuse(HttpServletResponse response, int status, String type, String zh, String en,

@@ -99,7 +99,10 @@ final class SubmissionValidator {
         }
     }
 
-    /** Any String value above the engine's limit is refused here, whatever the form says: it would fail as a 500. */
+    /**
+     * Any String value above the engine's limit is refused here, whatever the form says: it would fail as a 500.
+     * Transient values are exempt: the engine never writes them to a column.
+     */
     static void checkStringLimits(JsonNode variables, List<String> zh, List<String> en) {
         if (variables == null || !variables.isObject()) {
             return;
@@ -109,7 +112,8 @@ final class SubmissionValidator {
             JsonNode value = e.getValue().get("value");
             String type = e.getValue().path("type").asText("String");
             boolean stringTyped = type.isEmpty() || "String".equalsIgnoreCase(type);
-            if (stringTyped && value != null && value.isTextual() && value.asText().length() > ENGINE_STRING_LIMIT) {
+            boolean isTransient = e.getValue().path("valueInfo").path("transient").asBoolean(false);
+            if (stringTyped && !isTransient && value != null && value.isTextual() && value.asText().length() > ENGINE_STRING_LIMIT) {
                 zh.add("「" + e.getKey() + "」超过" + ENGINE_STRING_LIMIT + "字（现为" + value.asText().length()
                         + "字）：长篇内容请作为文件上传");
                 en.add("'" + e.getKey() + "' has " + value.asText().length() + " characters; a text variable holds at most "

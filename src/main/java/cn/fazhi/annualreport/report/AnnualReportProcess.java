@@ -44,6 +44,23 @@ public final class AnnualReportProcess {
     public static final String VAR_SUPERVISING_OFFICE = "supervisingOffice";
     public static final String VAR_DOCUMENT_NUMBER_PREFIX = "documentNumberPrefix";
     public static final String VAR_DRAFT_REPORT_LINK = "draftReportLink";
+
+    // the draft task's submission (transient: stored as a document version, never as process variables)
+    /** The uploaded draft (File). */
+    public static final String VAR_DRAFT_REPORT = "draftReport";
+    /** The draft written in the form: draftSection1 … draftSection5, the five statutory sections (String). */
+    public static final String VAR_DRAFT_SECTION_PREFIX = "draftSection";
+    /** Why statutory contents are missing, required if any is (String). */
+    public static final String VAR_COMPLETENESS_JUSTIFICATION = "completenessJustification";
+    // what the draft task's completion sets for the review forms
+    /** The drafter's note (起草说明), kept as a variable and with the version. */
+    public static final String VAR_DRAFT_NOTE = "draftNote";
+    /** The number of the draft version under review (Integer). */
+    public static final String VAR_DRAFT_VERSION = "draftVersion";
+    /** The file name of the draft version under review. */
+    public static final String VAR_DRAFT_FILE_NAME = "draftFileName";
+    /** The completeness check of the draft version under review, as the review forms show it (Markdown). */
+    public static final String VAR_DRAFT_COMPLETENESS = "draftCompleteness";
     public static final String VAR_KICKOFF_DATE = "kickoffDate";
     /** Dates a higher-level notice set for this case, by milestone (JSON object of ISO dates). */
     public static final String VAR_DEADLINE_OVERRIDES = "deadlineOverrides";

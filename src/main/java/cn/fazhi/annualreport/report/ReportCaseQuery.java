@@ -45,14 +45,19 @@ class ReportCaseQuery {
     }
 
     ReportCaseView find(String entity, int year) {
+        HistoricProcessInstance instance = visibleCase(entity, year);
+        return SystemCall.run(identityService, () -> view(entity, year, instance));
+    }
+
+    /** The case of an entity and year if the caller may see it (the engine decides); 404 otherwise. */
+    HistoricProcessInstance visibleCase(String entity, int year) {
         String key = businessKey(entity, year);
-        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+        return historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key)
                 .orderByProcessInstanceStartTime().desc().list().stream()
                 .filter(i -> !CaseRegistry.isDeleted(i))
                 .findFirst()
                 .orElseThrow(() -> ReportRequestException.notFound(entity, year));
-        return SystemCall.run(identityService, () -> view(entity, year, instance));
     }
 
     private ReportCaseView view(String entity, int year, HistoricProcessInstance instance) {

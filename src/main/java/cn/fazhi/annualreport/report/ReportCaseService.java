@@ -141,7 +141,6 @@ public class ReportCaseService {
                 Variables.objectValue(new ArrayList<>(plan.recipients().filing())).serializationDataFormat("application/json").create());
         v.put(VAR_SUPERVISING_OFFICE, plan.recipients().copyTo() == null ? "" : plan.recipients().copyTo());
         v.put(VAR_DOCUMENT_NUMBER_PREFIX, plan.entity().documentNumberPrefix());
-        v.put(VAR_DRAFT_REPORT_LINK, draftReportLink(processInstanceId));
         if (plan.request().noticeReference() != null) {
             v.put(VAR_NOTICE_REFERENCE, plan.request().noticeReference());
         }
@@ -151,11 +150,6 @@ public class ReportCaseService {
         }
         v.put(VAR_KICKOFF_DATE, scheduleService.endOfWorkingDay(today()));
         return v;
-    }
-
-    /** Where reviewers download the current draft in the webapps (the case's File variable "draftReport"). */
-    static String draftReportLink(String processInstanceId) {
-        return "/camunda/api/engine/engine/default/process-instance/" + processInstanceId + "/variables/draftReport/data";
     }
 
     /**

@@ -37,4 +37,10 @@ public class ReportRequestException extends ApiException {
                 "未找到该单位" + year + "年度的报告案件（或无权查看）：" + entity,
                 "No case for " + entity + " and " + year + " (or you may not see it)");
     }
+
+    static ReportRequestException notFoundVersion(String entity, int year, int version) {
+        return new ReportRequestException(HttpStatus.NOT_FOUND,
+                "该单位" + year + "年度报告没有第" + version + "版报告稿：" + entity,
+                "The " + year + " report of " + entity + " has no draft version " + version);
+    }
 }

@@ -4,10 +4,13 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 
 import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
 import cn.fazhi.annualreport.deadline.ScheduleService;
+import cn.fazhi.annualreport.document.DocumentComment;
+import cn.fazhi.annualreport.document.ReportDocuments;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps review rounds apart. On entering a review task (internal review or the gate) it clears the previous round's
- * answers, so that Tasklist does not pre-fill the form with the last decision. On completing one it records what the
- * drafter must revise ({@code revisionRequest}, shown in the draft form) and, when the first-draft date has passed,
- * gives the revision its own deadline some working days ahead. History keeps every round's values.
+ * answers, so that Tasklist does not pre-fill the form with the last decision. On completing one it records the
+ * decision and comment with the draft version under review (report_document_comment), records what the drafter must
+ * revise ({@code revisionRequest}, shown in the draft form) and, when the first-draft date has passed, gives the
+ * revision its own deadline some working days ahead. History keeps every round's values.
  */
 @Component("reviewRoundListener")
 class ReviewRoundListener implements TaskListener {
@@ -32,15 +36,30 @@ class ReviewRoundListener implements TaskListener {
             TASK_LEADERSHIP_MEETING, List.of(VAR_GATE_DECISION, "gateComment", "meetingDate", "meetingSession"),
             TASK_PRINCIPAL_SIGN_OFF, List.of(VAR_GATE_DECISION, "gateComment", "signOffDate", "signedOffBy"));
 
+    /** What the gate tasks record about the meeting or the sign-off, with their labels. */
+    private static final Map<String, String> DETAILS = new java.util.LinkedHashMap<>();
+
+    static {
+        DETAILS.put("meetingDate", "会议日期");
+        DETAILS.put("meetingSession", "会议届次");
+        DETAILS.put("signedOffBy", "签字人");
+        DETAILS.put("signOffDate", "签字日期");
+    }
+
     private final WorkingDayCalendar calendar;
     private final ScheduleService scheduleService;
     private final int revisionWorkingDays;
+    private final ReportDocuments documents;
+    private final IdentityService identityService;
 
     ReviewRoundListener(WorkingDayCalendar calendar, ScheduleService scheduleService,
-                        @Value("${report.schedule.revision-working-days:3}") int revisionWorkingDays) {
+                        @Value("${report.schedule.revision-working-days:3}") int revisionWorkingDays,
+                        ReportDocuments documents, IdentityService identityService) {
         this.calendar = calendar;
         this.scheduleService = scheduleService;
         this.revisionWorkingDays = revisionWorkingDays;
+        this.documents = documents;
+        this.identityService = identityService;
     }
 
     @Override
@@ -54,6 +73,7 @@ class ReviewRoundListener implements TaskListener {
             answers.stream().filter(execution::hasVariable).forEach(execution::removeVariable);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String decision = (String) execution.getVariable(answers.get(0));
+            recordComment(task, answers, decision);
             if ("RETURN".equals(decision) || "REVISE".equals(decision)) {
                 Object comment = execution.getVariable(answers.get(1));
                 execution.setVariable(VAR_REVISION_REQUEST, "【" + task.getName() + "】"
@@ -63,6 +83,32 @@ class ReviewRoundListener implements TaskListener {
                 execution.removeVariable(VAR_REVISION_REQUEST);
             }
         }
+    }
+
+    /** The decision and comment, with the draft version under review, in the task's transaction. */
+    private void recordComment(DelegateTask task, List<String> answers, String decision) {
+        if (!(task.getVariable(VAR_DRAFT_VERSION) instanceof Number version)) {
+            return; // a case whose draft predates versioned documents
+        }
+        Object comment = task.getVariable(answers.get(1));
+        List<String> details = new java.util.ArrayList<>();
+        for (String name : answers.subList(2, answers.size())) {
+            Object value = task.getVariable(name);
+            if (value != null && !value.toString().isBlank()) {
+                details.add(DETAILS.getOrDefault(name, name) + " " + shown(value));
+            }
+        }
+        var caller = identityService.getCurrentAuthentication();
+        String author = caller != null && caller.getUserId() != null ? caller.getUserId() : task.getAssignee();
+        documents.comment(task.getProcessInstanceId(), version.intValue(), new DocumentComment(task.getId(),
+                task.getTaskDefinitionKey(), task.getName(), author, decision,
+                comment == null || comment.toString().isBlank() ? null : comment.toString(),
+                details.isEmpty() ? null : String.join("；", details), null));
+    }
+
+    /** A date as yyyy-MM-dd in China, anything else as it is. */
+    private String shown(Object value) {
+        return value instanceof Date d ? scheduleService.toLocalDate(d).toString() : value.toString();
     }
 
     private void extendDraftDeadline(DelegateExecution execution) {

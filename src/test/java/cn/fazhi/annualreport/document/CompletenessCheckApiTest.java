@@ -81,8 +81,8 @@ class CompletenessCheckApiTest {
     }
 
     @Test
-    void refusesEmptyBodiesPdfAndOtherTypesBilingually() {
-        // Given an empty text body, a PDF upload and an octet-stream body
+    void refusesEmptyBodiesDamagedPdfAndOtherTypesBilingually() {
+        // Given an empty text body, a damaged PDF upload and an octet-stream body
         HttpHeaders text = owner();
         text.setContentType(MediaType.TEXT_PLAIN);
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
@@ -107,9 +107,68 @@ class CompletenessCheckApiTest {
         assertThat(empty.getBody()).containsEntry("status", 400).containsEntry("error", "InvalidDocumentException")
                 .containsEntry("messageZh", "报告内容为空").containsKey("messageEn");
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertThat((String) pdf.getBody().get("messageZh")).startsWith("PDF 暂不支持自动检查");
+        assertThat((String) pdf.getBody().get("messageZh")).startsWith("无法读取 PDF 文件「report.pdf」");
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertThat(other.getBody()).containsEntry("error", "UnsupportedDocumentException");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void checksAPdfUploadAndTheSectionsOfTheDraftForm() throws IOException {
+        // Given the short report as a PDF upload, and the draft form's five sections with the shortcomings left out
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", file(Files.readAllBytes(Path.of("src/test/resources/documents/short-report.pdf")), "报告.pdf"));
+        HttpHeaders multipart = owner();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        HttpHeaders json = owner();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, Object> sections = Map.of("title", "某县人民政府2025年度法治政府建设情况报告",
+                "sections", List.of("全面推行行政执法三项制度。", "", "县长认真履行第一责任人职责。", "下一步继续深化改革。", ""));
+
+        // When both are posted
+        ResponseEntity<Map<String, Object>> pdf = post(new HttpEntity<>(parts, multipart));
+        ResponseEntity<Map<String, Object>> form = post(new HttpEntity<>(sections, json));
+
+        // Then the PDF's text is checked (complete), and the sections as the draft task renders them: item 2 missing
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(pdf.getBody()).containsEntry("complete", true);
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) form.getBody().get("items");
+        assertThat(items).extracting(i -> i.get("present")).containsExactly(true, false, true, true, false);
+        assertThat(items.get(0)).containsEntry("evidence", "一、上一年度推进法治政府建设的主要举措和成效");
+        assertThat(items.get(2).get("evidence").toString()).startsWith("二、党政主要负责人履行推进法治建设第一责任人职责");
+    }
+
+    @Test
+    void aReportAboveTheLimitIsRefusedWith413() {
+        // Given a text body and a multipart file of 20 MB + 1 byte (report.documents.max-size is 20MB)
+        byte[] big = new byte[20 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        HttpHeaders text = owner();
+        text.setContentType(MediaType.TEXT_PLAIN);
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", file(big, "big.txt"));
+        HttpHeaders multipart = owner();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        // When posted
+        ResponseEntity<Map<String, Object>> body = post(new HttpEntity<>(big, text));
+        ResponseEntity<Map<String, Object>> upload = post(new HttpEntity<>(parts, multipart));
+
+        // Then both are 413 with the bilingual message naming the limit
+        assertThat(body.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(body.getBody().get("message").toString()).contains("20 MB");
+        assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(upload.getBody().get("message").toString()).contains("20 MB").contains("/");
+    }
+
+    private static ByteArrayResource file(byte[] content, String name) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
     }
 
     @Test

@@ -148,22 +148,39 @@ class FormRulesTest {
     }
 
     @Test
-    void draftReportHtmlGivesARequiredFileRule() {
+    void draftReportHtmlLeavesTheDraftItselfToTheDraftCheck() {
         // Given the embedded HTML form draft-report.html
         // When its rules are read
         List<FieldRule> rules = rulesOf("draft-report.html");
 
-        // Then draftReport is a required FILE, the note optional text of at most 4,000 characters,
-        // and the checkbox a BOOLEAN
-        FieldRule draft = rule("draft-report.html", "draftReport");
-        assertThat(draft.type()).isEqualTo(FieldType.FILE);
-        assertThat(draft.required()).isTrue();
+        // Then the note is optional text of at most 4,000 characters and the checkbox a BOOLEAN; the draft (a file or
+        // five sections) and the justification are no form fields: the form script sends them as transient
+        // variables, and the draft task's own check (report.DraftReportListener) decides about them
         FieldRule note = rule("draft-report.html", "draftNote");
         assertThat(note.type()).isEqualTo(FieldType.TEXT);
         assertThat(note.required()).isFalse();
         assertThat(note.maxLength()).isEqualTo(4000);
         assertThat(rule("draft-report.html", "solicitOpinions").type()).isEqualTo(FieldType.BOOLEAN);
-        assertThat(rules).hasSize(3);
+        assertThat(rules).extracting(FieldRule::key).containsExactlyInAnyOrder("draftNote", "solicitOpinions");
+    }
+
+    @Test
+    void aFileInputOfAnEmbeddedFormIsAFileRule() {
+        // Given an embedded form with a required file input
+        String html = """
+                <form><label for="f">报告稿文件</label>
+                <input type="file" id="f" cam-variable-name="draftReport" cam-variable-type="File" data-required="true" />
+                </form>""";
+
+        // When its rules are read
+        List<FieldRule> rules = FormRules.parse(html);
+
+        // Then the file is a required FILE rule labelled as on screen
+        assertThat(rules).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo(FieldType.FILE);
+            assertThat(r.required()).isTrue();
+            assertThat(r.label()).isEqualTo("报告稿文件");
+        });
     }
 
     @Test

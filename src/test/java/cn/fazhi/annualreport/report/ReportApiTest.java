@@ -96,7 +96,7 @@ class ReportApiTest {
                 strings(TestCases.material()));
         Map<String, Object> draft = new LinkedHashMap<>();
         draft.put("draftReport", Map.of("type", "File",
-                "value", Base64.getEncoder().encodeToString("一、主要举措和成效……".getBytes(StandardCharsets.UTF_8)),
+                "value", Base64.getEncoder().encodeToString(TestCases.DRAFT_TEXT.getBytes(StandardCharsets.UTF_8)),
                 "valueInfo", Map.of("filename", "report.txt", "mimetype", "text/plain", "encoding", "UTF-8")));
         draft.put("solicitOpinions", Map.of("value", false, "type", "Boolean"));
         assertThat(complete("bayan_drafter", task(pid, TASK_DRAFT), draft).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

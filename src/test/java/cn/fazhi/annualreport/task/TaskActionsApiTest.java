@@ -459,9 +459,11 @@ class TaskActionsApiTest {
 
     /** The draft form as Tasklist submits it: the report file and the choice not to solicit opinions. */
     private static Map<String, Object> draftValues() {
+        // a complete draft, so that only the caller's right to work on the task decides
         return Map.of("draftReport", Map.of("type", "File",
-                        "value", Base64.getEncoder().encodeToString("一、主要举措和成效……".getBytes(StandardCharsets.UTF_8)),
-                        "valueInfo", Map.of("filename", "report.txt", "mimetype", "text/plain", "encoding", "UTF-8")),
+                        "value", Base64.getEncoder().encodeToString(TestCases.DRAFT_TEXT.getBytes(StandardCharsets.UTF_8)),
+                        "valueInfo", Map.of("filename", "report.txt", "mimetype", "text/plain", "encoding", "UTF-8",
+                                "transient", true)),
                 "solicitOpinions", Map.of("value", false, "type", "Boolean"));
     }
 

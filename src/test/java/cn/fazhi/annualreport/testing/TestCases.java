@@ -54,6 +54,8 @@ public final class TestCases {
         // document numbers are the application's own records: each test starts with none issued
         JdbcTemplate jdbc = new JdbcTemplate(
                 ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
+        jdbc.update("DELETE FROM report_document_comment");
+        jdbc.update("DELETE FROM report_document_version");
         jdbc.update("DELETE FROM document_number");
         jdbc.update("DELETE FROM document_number_counter");
         // copies for information (抄送) point at the deleted cases
@@ -112,11 +114,46 @@ public final class TestCases {
                 "materialContact", "张科长 0451-5712345");
     }
 
+    /** A short report with the statutory contents 1–4 under their headings: it passes the completeness check. */
+    public static final String DRAFT_TEXT = """
+            巴彦县人民政府2025年度法治政府建设情况报告
+
+            一、主要举措和成效
+            （一）依法全面履行政府职能。县政府党政主要负责人认真履行推进法治建设第一责任人职责。
+            二、存在的不足和原因
+            一是执法队伍建设还需加强，原因是培训不足。
+            三、2026年工作安排
+            下一步，我们将进一步规范行政执法行为。
+            """;
+
+    /**
+     * The draft task's submission as Tasklist sends it: the report file, passed to the engine as a transient
+     * variable (the application stores it as a document version, never as a process variable).
+     */
     public static Map<String, Object> draft(boolean solicitOpinions) {
-        return Map.of("draftReport", Variables.fileValue("巴彦县2025年度法治政府建设情况报告.txt")
-                        .file("一、主要举措和成效……二、存在的不足和原因……".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .mimeType("text/plain").encoding("UTF-8").create(),
-                "draftNote", "初稿，已汇总各部门材料", "solicitOpinions", solicitOpinions);
+        return draft("巴彦县2025年度法治政府建设情况报告.txt",
+                DRAFT_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8), solicitOpinions);
+    }
+
+    public static Map<String, Object> draft(String fileName, byte[] content, boolean solicitOpinions) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("draftReport", Variables.fileValue(fileName).file(content).setTransient(true).create());
+        values.put("draftNote", "初稿，已汇总各部门材料");
+        values.put("solicitOpinions", solicitOpinions);
+        return values;
+    }
+
+    /** The draft written in the form's five statutory sections (blank for one left out), as transient variables. */
+    public static Map<String, Object> draftInSections(List<String> sections, String justification) {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < sections.size(); i++) {
+            values.put("draftSection" + (i + 1), Variables.stringValue(sections.get(i), true));
+        }
+        if (justification != null) {
+            values.put("completenessJustification", Variables.stringValue(justification, true));
+        }
+        values.put("solicitOpinions", false);
+        return values;
     }
 
     public static Map<String, Object> opinions() {

@@ -1,0 +1,153 @@
+package cn.fazhi.annualreport.report;
+
+import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
+
+import cn.fazhi.annualreport.document.DocumentVersion;
+import cn.fazhi.annualreport.document.DraftSubmission;
+import cn.fazhi.annualreport.document.ReportDocuments;
+import cn.fazhi.annualreport.form.SubmittedFile;
+import cn.fazhi.annualreport.form.TaskFormCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * The draft task (起草年度报告): its submission — an uploaded file or the five statutory sections, with a justification
+ * for missing statutory contents — is checked before the engine sees it (size, type by content, completeness), is
+ * passed to the engine as transient variables only, and on completion is stored as the case's next document version,
+ * in the task's transaction. The review forms then get the version's number, download link and completeness summary.
+ */
+@Component("draftReportListener")
+class DraftReportListener implements TaskListener, TaskFormCheck {
+
+    static final int SECTIONS = 5;
+
+    private final ReportDocuments documents;
+    private final IdentityService identityService;
+
+    DraftReportListener(ReportDocuments documents, IdentityService identityService) {
+        this.documents = documents;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public String taskDefinitionKey() {
+        return TASK_DRAFT;
+    }
+
+    @Override
+    public Set<String> transientVariables() {
+        return SUBMISSION;
+    }
+
+    /** Before the engine: the same checks as on completion, nothing stored. */
+    @Override
+    public void check(Map<String, Object> submitted) {
+        Object file = submitted.get(VAR_DRAFT_REPORT);
+        List<String> sections = new ArrayList<>();
+        for (int i = 1; i <= SECTIONS; i++) {
+            sections.add(text(submitted.get(VAR_DRAFT_SECTION_PREFIX + i)));
+        }
+        String justification = text(submitted.get(VAR_COMPLETENESS_JUSTIFICATION));
+        String note = text(submitted.get(VAR_DRAFT_NOTE));
+        if (file != null && !(file instanceof SubmittedFile)) {
+            throw ReportRequestException.invalid("「报告稿文件」须上传文件（File 类型）",
+                    "'" + VAR_DRAFT_REPORT + "' must be an uploaded file (type File)");
+        }
+        // the title of a draft written in sections is its first, unnumbered line: it does not change the check
+        documents.check(file instanceof SubmittedFile f
+                ? new DraftSubmission(f.filename(), f.content(), sections, null, justification, note)
+                : DraftSubmission.structured(null, sections, justification, note));
+    }
+
+    /** On completion: store the submitted draft as the next version and point the review forms to it. */
+    @Override
+    public void notify(DelegateTask task) {
+        if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            return;
+        }
+        DelegateExecution execution = task.getExecution();
+        FileValue file = null;
+        List<String> sections = new ArrayList<>();
+        for (String name : SUBMISSION) {
+            TypedValue value = task.getVariableTyped(name, true);
+            if (value != null && value.getValue() != null && !value.isTransient()) {
+                throw new ProcessEngineException("The draft task's variable '" + name + "' must be transient: the draft"
+                        + " is stored as a document version, never as a process variable");
+            }
+        }
+        if (task.getVariableTyped(VAR_DRAFT_REPORT) instanceof FileValue f && f.getValue() != null) {
+            file = f;
+        }
+        for (int i = 1; i <= SECTIONS; i++) {
+            sections.add(text(task.getVariable(VAR_DRAFT_SECTION_PREFIX + i)));
+        }
+        String justification = text(task.getVariable(VAR_COMPLETENESS_JUSTIFICATION));
+        String note = text(task.getVariable(VAR_DRAFT_NOTE));
+        String entity = (String) task.getVariable(VAR_ENTITY_CODE);
+        int year = ((Number) task.getVariable(VAR_REPORTING_YEAR)).intValue();
+        DraftSubmission submission;
+        if (file != null) {
+            byte[] content;
+            try (var in = file.getValue()) {
+                content = in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new ProcessEngineException("Cannot read the submitted draft", e);
+            }
+            submission = new DraftSubmission(file.getFilename(), content, sections, null, justification, note);
+        } else {
+            submission = DraftSubmission.structured(title(task, year), sections, justification, note);
+        }
+        DocumentVersion version = documents.store(task.getProcessInstanceId(), entity, year, submission, author(task),
+                task.getId());
+        for (String name : SUBMISSION) {
+            execution.removeVariable(name);
+        }
+        execution.setVariable(VAR_DRAFT_VERSION, version.version());
+        execution.setVariable(VAR_DRAFT_FILE_NAME, version.fileName());
+        execution.setVariable(VAR_DRAFT_REPORT_LINK, contentLink(entity, year, version.version()));
+        execution.setVariable(VAR_DRAFT_COMPLETENESS, version.completenessSummaryZh());
+    }
+
+    /** Where the webapps (with their session) and API clients download a version. */
+    static String contentLink(String entity, int year, int version) {
+        return "/api/reports/" + entity + "/" + year + "/documents/" + version + "/content";
+    }
+
+    private static String title(DelegateTask task, int year) {
+        Object name = task.getVariable(VAR_ENTITY_NAME);
+        return (name == null ? "" : name.toString()) + year + "年度法治政府建设情况报告";
+    }
+
+    /** The user completing the task (REST and Tasklist authenticate), else its assignee. */
+    private String author(DelegateTask task) {
+        var current = identityService.getCurrentAuthentication();
+        return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static final Set<String> SUBMISSION;
+
+    static {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(VAR_DRAFT_REPORT);
+        for (int i = 1; i <= SECTIONS; i++) {
+            names.add(VAR_DRAFT_SECTION_PREFIX + i);
+        }
+        names.add(VAR_COMPLETENESS_JUSTIFICATION);
+        SUBMISSION = Set.copyOf(names);
+    }
+}
