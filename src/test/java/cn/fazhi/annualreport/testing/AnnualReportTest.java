@@ -8,11 +8,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The one application context all integration tests share: real engine, real HTTP port, real SMTP server. */
+/**
+ * The one application context all integration tests share: real engine, real HTTP port, real SMTP server; in-memory H2,
+ * or PostgreSQL in the second run of {@code mvn verify} ({@link TestDatabase}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = FreeSmtpPort.class)
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
+@ContextConfiguration(initializers = {FreeSmtpPort.class, TestDatabase.class})
 public @interface AnnualReportTest {
 }
