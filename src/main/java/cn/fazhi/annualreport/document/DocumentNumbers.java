@@ -10,8 +10,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Document numbers (文号) per prefix and year, kept in the database: the next number comes from a counter row that the
@@ -31,9 +34,14 @@ public class DocumentNumbers {
             rs.getString("assigned_by"), rs.getTimestamp("assigned_at").toInstant(), rs.getString("cancel_reason"));
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate savepoint;
 
-    DocumentNumbers(JdbcTemplate jdbc) {
+    DocumentNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        // an INSERT that may hit a unique key runs inside a savepoint of the caller's transaction: PostgreSQL refuses
+        // every later statement of a transaction in which one failed, unless it was rolled back to a savepoint
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Gives out the next number of the prefix and year, within the caller's transaction. */
@@ -45,12 +53,10 @@ public class DocumentNumbers {
         while (true) {
             int sequence = next(prefix, year);
             String number = prefix + "〔" + year + "〕" + sequence + "号";
-            try {
-                insert(number, prefix, year, sequence, processInstanceId, DocumentNumber.ASSIGNED, by);
+            if (inserted(number, prefix, year, sequence, processInstanceId, DocumentNumber.ASSIGNED, by)) {
                 return number;
-            } catch (DuplicateKeyException e) {
-                // entered by hand earlier: that sequence is used, take the next one
             }
+            // entered by hand earlier: that sequence is used, take the next one
         }
     }
 
@@ -58,10 +64,8 @@ public class DocumentNumbers {
     @Transactional(propagation = Propagation.MANDATORY)
     public DocumentNumber registerManual(String number, String processInstanceId, String by) {
         Matcher m = parse(number);
-        try {
-            insert(number, m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), processInstanceId,
-                    DocumentNumber.MANUAL, by);
-        } catch (DuplicateKeyException e) {
+        if (!inserted(number, m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                processInstanceId, DocumentNumber.MANUAL, by)) {
             throw DocumentNumberException.taken(number);
         }
         return find(number).orElseThrow();
@@ -102,9 +106,10 @@ public class DocumentNumbers {
         if (jdbc.update("UPDATE document_number_counter SET last_sequence = last_sequence + 1"
                 + " WHERE prefix = ? AND issue_year = ?", prefix, year) == 0) {
             try {
-                jdbc.update("INSERT INTO document_number_counter (prefix, issue_year, last_sequence) VALUES (?, ?, 1)",
-                        prefix, year);
+                savepoint.executeWithoutResult(s -> jdbc.update("INSERT INTO document_number_counter (prefix,"
+                        + " issue_year, last_sequence) VALUES (?, ?, 1)", prefix, year));
             } catch (DuplicateKeyException e) {
+                // a concurrent issuance created the counter first (and committed): count on from it
                 jdbc.update("UPDATE document_number_counter SET last_sequence = last_sequence + 1"
                         + " WHERE prefix = ? AND issue_year = ?", prefix, year);
             }
@@ -113,11 +118,18 @@ public class DocumentNumbers {
                 Integer.class, prefix, year);
     }
 
-    private void insert(String number, String prefix, int year, int sequence, String processInstanceId, String origin,
-                        String by) {
-        jdbc.update("INSERT INTO document_number (number, prefix, issue_year, sequence, process_instance_id, origin,"
-                        + " status, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", number, prefix, year,
-                sequence, processInstanceId, origin, DocumentNumber.ISSUED, by, Timestamp.from(Instant.now()));
+    /** Records the number; false when it was recorded before (the caller's transaction stays usable). */
+    private boolean inserted(String number, String prefix, int year, int sequence, String processInstanceId,
+                             String origin, String by) {
+        try {
+            savepoint.executeWithoutResult(s -> jdbc.update("INSERT INTO document_number (number, prefix, issue_year,"
+                            + " sequence, process_instance_id, origin, status, assigned_by, assigned_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", number, prefix, year, sequence, processInstanceId,
+                    origin, DocumentNumber.ISSUED, by, Timestamp.from(Instant.now())));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     private static Matcher parse(String number) {

@@ -9,6 +9,9 @@ import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Notices waiting to be sent, written in the engine's transaction and read after it committed. */
 @Repository
@@ -19,20 +22,26 @@ class NoticeOutbox {
     static final String FAILED = "FAILED";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate savepoint;
     private final ObjectMapper json = new ObjectMapper();
 
-    NoticeOutbox(JdbcTemplate jdbc) {
+    NoticeOutbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        // the INSERT runs inside a savepoint of the engine's transaction: after a duplicate, PostgreSQL would refuse
+        // every further statement of the transaction (and the task's completion with it) unless rolled back to one
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Queues a notice; the same notice to the same person is queued once. */
     void enqueue(Notice notice, String executionId, Date now) {
         try {
-            jdbc.update("INSERT INTO notice_outbox (dedup_key, recipient, notice_json, process_instance_id, execution_id,"
-                            + " status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                    notice.dedupKey(), notice.recipientEmail(), json.writeValueAsString(notice),
-                    notice.processInstanceId(), executionId, PENDING, new Timestamp(now.getTime()),
-                    new Timestamp(now.getTime()));
+            String text = json.writeValueAsString(notice);
+            savepoint.executeWithoutResult(s -> jdbc.update("INSERT INTO notice_outbox (dedup_key, recipient,"
+                            + " notice_json, process_instance_id, execution_id, status, attempts, next_attempt_at,"
+                            + " created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                    notice.dedupKey(), notice.recipientEmail(), text, notice.processInstanceId(), executionId, PENDING,
+                    new Timestamp(now.getTime()), new Timestamp(now.getTime())));
         } catch (DuplicateKeyException e) {
             // queued before (e.g. the same assignment saved twice): once is enough
         } catch (JsonProcessingException e) {
