@@ -7,6 +7,7 @@ import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.report.ReportCaseService;
 import cn.fazhi.annualreport.testing.AnnualReportTest;
 import cn.fazhi.annualreport.testing.TestCases;
+import cn.fazhi.annualreport.testing.TestDatabase;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,7 +199,7 @@ class LaunchConcurrencyTest {
                 .findFirst().orElseThrow();
     }
 
-    /** Waits (polling H2's sessions, no sleep) until the task's claim of report_case waits for the owner's. */
+    /** Waits (polling the database's sessions, no sleep) until the task's claim of report_case waits for the owner's. */
     private void waitUntilBlocked(Future<?> task) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!task.isDone() && claimsUnderWay() == 0 && System.nanoTime() < deadline) {
@@ -208,9 +209,15 @@ class LaunchConcurrencyTest {
     }
 
     private int claimsUnderWay() {
-        Integer claims = testing.jdbc().queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
-                + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO report_case%'"
-                + " OR EXECUTING_STATEMENT LIKE 'UPDATE report_case%'", Integer.class);
+        // H2 lists the statement a session is executing; PostgreSQL lists a session's last statement even when it is
+        // idle in its transaction (as the owner's is), so only a session waiting for a lock counts there
+        String sessions = TestDatabase.postgres()
+                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND (query LIKE 'INSERT INTO report_case%' OR query LIKE 'UPDATE report_case%')"
+                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                        + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO report_case%'"
+                        + " OR EXECUTING_STATEMENT LIKE 'UPDATE report_case%'";
+        Integer claims = testing.jdbc().queryForObject(sessions, Integer.class);
         return claims == null ? 0 : claims;
     }
 
