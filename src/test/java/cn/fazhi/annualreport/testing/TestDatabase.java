@@ -41,6 +41,22 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                 "spring.datasource.password=" + USER).applyTo(context);
     }
 
+    /**
+     * A new, empty database on the suite's PostgreSQL server, owned by the application's role, for a context of its own
+     * (e.g. another profile's start-up): its JDBC URL. PostgreSQL runs only.
+     */
+    public static String newDatabase(String name) {
+        if (!postgres()) {
+            throw new IllegalStateException("Not a PostgreSQL run: -D" + PROPERTY + "=postgres");
+        }
+        try (Connection c = Server.POSTGRES.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " OWNER " + USER + " ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the test database " + name, e);
+        }
+        return "jdbc:postgresql://localhost:" + Server.POSTGRES.getPort() + "/" + name;
+    }
+
     /** The profiles of the test context: {@code test}, on top of {@code postgres} in a PostgreSQL run. */
     public static final class Profiles implements ActiveProfilesResolver {
 
