@@ -57,6 +57,14 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return "jdbc:postgresql://localhost:" + Server.POSTGRES.getPort() + "/" + name;
     }
 
+    /** The server's superuser on its {@code postgres} database (roles, databases). PostgreSQL runs only. */
+    public static DataSource superuser() {
+        if (!postgres()) {
+            throw new IllegalStateException("Not a PostgreSQL run: -D" + PROPERTY + "=postgres");
+        }
+        return Server.POSTGRES.getPostgresDatabase();
+    }
+
     /** The profiles of the test context: {@code test}, on top of {@code postgres} in a PostgreSQL run. */
     public static final class Profiles implements ActiveProfilesResolver {
 
