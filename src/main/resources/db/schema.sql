@@ -226,3 +226,18 @@ CREATE TABLE IF NOT EXISTS report_document_comment (
 );
 CREATE INDEX IF NOT EXISTS ix_report_document_comment_case ON report_document_comment (process_instance_id);
 
+-- The archive of each finished case (archive.CaseArchives): one zip, built once when the case ends (ServiceTask_ArchiveCase,
+-- after 归档) from the application's records and the engine's history, and never rebuilt: every download is the
+-- same bytes (sha256), also after the engine's history cleanup removed the case's variables.
+CREATE TABLE IF NOT EXISTS case_archive (
+  process_instance_id VARCHAR(64)   NOT NULL PRIMARY KEY,
+  entity_code         VARCHAR(64)   NOT NULL,
+  reporting_year      INTEGER       NOT NULL,
+  file_name           VARCHAR(255)  NOT NULL,
+  size_bytes          BIGINT        NOT NULL,
+  sha256              VARCHAR(64)   NOT NULL,
+  entries             VARCHAR(4000) NOT NULL,
+  content             BYTEA         NOT NULL,
+  created_at          TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_case_archive_entity ON case_archive (entity_code, reporting_year);

@@ -3,6 +3,8 @@ package cn.fazhi.annualreport.report;
 import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 
 import cn.fazhi.annualreport.api.Downloads;
+import cn.fazhi.annualreport.archive.CaseArchives;
+import cn.fazhi.annualreport.archive.StoredArchive;
 import cn.fazhi.annualreport.document.DocumentVersion;
 import cn.fazhi.annualreport.document.ReportDocuments;
 import cn.fazhi.annualreport.document.StoredDocument;
@@ -27,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A case's files for download: {@code GET /api/reports/{entity}/{year}/filing-package?recipient=…} (the cover letter
- * to one addressee and the issued report, zipped). Only for callers who may read the case, as the engine decides; 404
- * for everybody else.
+ * to one addressee and the issued report, zipped) and {@code …/archive} (the finished case's archive). Only for
+ * callers who may read the case, as the engine decides; 404 for everybody else.
  */
 @RestController
 @RequestMapping("/api/reports/{entity}/{year}")
@@ -40,14 +42,16 @@ class FilingAndArchiveController {
     private final CaseFactsReader facts;
     private final ReportDocuments documents;
     private final FilingPackages packages;
+    private final CaseArchives archives;
     private final IdentityService identityService;
 
     FilingAndArchiveController(ReportCaseQuery query, CaseFactsReader facts, ReportDocuments documents,
-                               FilingPackages packages, IdentityService identityService) {
+                               FilingPackages packages, CaseArchives archives, IdentityService identityService) {
         this.query = query;
         this.facts = facts;
         this.documents = documents;
         this.packages = packages;
+        this.archives = archives;
         this.identityService = identityService;
     }
 
@@ -82,6 +86,18 @@ class FilingAndArchiveController {
                     .toLocalDate() : LocalDate.parse(issued.substring(0, 10)), recipient, copy, index + 1, report));
         });
         return download(built.content(), built.asciiFileName(), built.fileName(), null);
+    }
+
+    /** The archive of a finished case: 409 while the case runs (it is built when the case ends). */
+    @GetMapping("/archive")
+    ResponseEntity<byte[]> archive(@PathVariable String entity, @PathVariable int year) {
+        HistoricProcessInstance instance = query.visibleCase(entity, year);
+        StoredArchive archive = archives.content(instance.getId()).orElseThrow(() ->
+                HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState())
+                        ? ReportRequestException.noArchive(entity, year)
+                        : ReportRequestException.conflict("案件尚未办结，归档包在归档完成后生成",
+                        "The case has not finished: its archive is built when it ends"));
+        return download(archive.content(), archive.asciiFileName(), archive.info().fileName(), archive.info().sha256());
     }
 
     private static ResponseEntity<byte[]> download(byte[] content, String asciiName, String name, String sha256) {

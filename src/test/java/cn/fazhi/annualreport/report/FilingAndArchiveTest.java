@@ -42,9 +42,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Issue 5, section 4: a filing record per addressee with its receipt (回执) — recorded with the filing or later
+ * Issue 5, sections 4 and 6: a filing record per addressee with its receipt (回执) — recorded with the filing or later
  * (补录回执) — or an exemption with its reason; the case finishes only when every addressee has one; a filing package
- * (cover letter and report) per addressee. Driven through the application's
+ * (cover letter and report) per addressee; one stored archive per finished case. Driven through the application's
  * and the engine's REST APIs by the people of 巴彦县公安局, a department (three recipients and the copy).
  */
 @AnnualReportTest
@@ -78,6 +78,124 @@ class FilingAndArchiveTest {
     @AfterEach
     void tearDown() {
         cases.cleanUp();
+    }
+
+    // --- the archive ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aFullCaseProducesAnArchiveThatContainsEveryListedPart() throws Exception {
+        // Given 巴彦县公安局's case run to issuance by its people through REST, filed with two recipients and the copy
+        // against receipts, the city bureau exempted (it confirmed it needs no copy), published and archived
+        String pid = issuedCase();
+        fileAll(pid, Map.of(PARTY_COMMITTEE, TestCases.filing("XW-2026-015"), GOVERNMENT, TestCases.filing("ZF-2026-102"),
+                CITY_BUREAU, TestCases.filingExempt(TestCases.EXEMPTION_REASON)));
+        assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_COPY), strings(TestCases.filing("YFZX-2026-9"))));
+        assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_SECRECY_REVIEW), strings(TestCases.secrecy())));
+        assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_PUBLISH), strings(TestCases.publication())));
+        assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_ARCHIVE), strings(TestCases.archive())));
+        cases.executeDueJobs();
+
+        // When the entity's head downloads the case's archive
+        ResponseEntity<byte[]> download = download("bayan_gaj_head", "/api/reports/" + ENTITY + "/2025/archive");
+
+        // Then it is a zip named for the report, with its SHA-256 as ETag, holding the manifest and the six parts
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(download.getHeaders().getContentType()).hasToString("application/zip");
+        assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment; filename=\"bayan-gaj-2025-archive.zip\"; filename*=UTF-8''");
+        byte[] zip = download.getBody();
+        assertThat(download.getHeaders().getETag()).isEqualTo("\"" + sha256(zip) + "\"");
+        Map<String, byte[]> files = unzip(zip);
+        Map<String, Object> finalVersion = lastVersion("bayan_gaj_head");
+        String reportEntry = "01-正式报告-" + finalVersion.get("fileName");
+        assertThat(files.keySet()).containsExactly("00-归档说明.txt", reportEntry, "02-审核与审议记录.md",
+                "03-文号与签发.txt", "04-报送记录与回执.csv", "05-公开记录.txt", "06-案件历史.csv");
+
+        // And the final report is the stored version, byte for byte
+        assertThat(sha256(files.get(reportEntry))).isEqualTo(finalVersion.get("sha256"));
+        // And the manifest and the issuance name the document number, the manifest every file's SHA-256
+        assertThat(text(files.get("00-归档说明.txt"))).contains(NUMBER, "档号：WS2026-Y-012", "bayan-gaj:2025",
+                sha256(files.get("06-案件历史.csv")));
+        assertThat(text(files.get("03-文号与签发.txt"))).contains("文号：" + NUMBER, "签发人：陈国栋", "印发日期：2026-02-25");
+        // And the review records hold the reviewer's comment and the leadership meeting with its session
+        assertThat(text(files.get("02-审核与审议记录.md"))).contains("审核报告稿（bayan_gaj_head", "同意提请审议",
+                "部门领导班子会议审议（bayan_gaj_staff", "会议届次 第17届48次", "审议方式：部门领导班子会议");
+        // And every addressee's receipt or exemption is in the receipts file, one line each
+        List<CSVRecord> receipts = csv(files.get("04-报送记录与回执.csv"));
+        assertThat(receipts).extracting(r -> r.get("接收单位"))
+                .containsExactlyInAnyOrder(PARTY_COMMITTEE, GOVERNMENT, CITY_BUREAU, COPY_TO);
+        assertThat(receipts).filteredOn(r -> r.get("接收单位").equals(PARTY_COMMITTEE)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get("回执编号或签收人")).isEqualTo("XW-2026-015");
+                    assertThat(r.get("回执日期")).isEqualTo("2026-02-27");
+                    assertThat(r.get("报送渠道")).isEqualTo("电子公文交换系统");
+                    assertThat(r.get("登记人")).isEqualTo("bayan_gaj_staff");
+                });
+        assertThat(receipts).filteredOn(r -> r.get("接收单位").equals(CITY_BUREAU)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get("结果")).startsWith("免于报送");
+                    assertThat(r.get("免报理由")).isEqualTo(TestCases.EXEMPTION_REASON);
+                });
+        assertThat(receipts).filteredOn(r -> r.get("接收单位").equals(COPY_TO)).singleElement()
+                .satisfies(r -> assertThat(r.get("类别")).isEqualTo("抄送"));
+        // And the publication's URL and time
+        assertThat(text(files.get("05-公开记录.txt")))
+                .contains("https://www.bayan.gov.cn/art/2026/3/1/art_1.html", "公开时间：2026-03-01");
+        // And the history has each main step with its times, and who completed the tasks
+        List<CSVRecord> history = csv(files.get("06-案件历史.csv"));
+        assertThat(history).filteredOn(r -> r.get("记录类型").equals("环节")).extracting(r -> r.get("环节ID"))
+                .contains(TASK_DRAFT, TASK_INTERNAL_REVIEW, TASK_LEADERSHIP_MEETING, TASK_SIGN_AND_ISSUE, TASK_FILE,
+                        TASK_COPY, SERVICE_CHECK_RECEIPTS, TASK_SECRECY_REVIEW, TASK_PUBLISH, TASK_ARCHIVE);
+        assertThat(history).filteredOn(r -> r.get("环节ID").equals(TASK_SIGN_AND_ISSUE) && r.get("记录类型").equals("环节"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("环节名称")).isEqualTo("签发并制发（编文号）");
+                    assertThat(r.get("开始时间")).isEqualTo("2026-01-20 10:00:00");
+                    assertThat(r.get("状态或内容")).isEqualTo("已完成");
+                });
+        assertThat(history).filteredOn(r -> r.get("记录类型").equals("操作") && r.get("类型或操作").equals("完成"))
+                .extracting(r -> r.get("环节ID") + " " + r.get("人员"))
+                .contains(TASK_DRAFT + " bayan_gaj_staff", TASK_INTERNAL_REVIEW + " bayan_gaj_head",
+                        TASK_ARCHIVE + " bayan_gaj_staff");
+
+        // And the case shows its archive; every later download is the same file, also after the engine's history of
+        // the case's variables has been cleaned up
+        Map<String, Object> view = rest.exchange("/api/reports/" + ENTITY + "/2025", HttpMethod.GET,
+                new HttpEntity<>(auth("bayan_gaj_head")), JSON).getBody();
+        assertThat(view.get("state")).isEqualTo("COMPLETED");
+        assertThat(((Map<?, ?>) view.get("archive")).get("sha256")).isEqualTo(sha256(zip));
+        engine.getHistoryService().deleteHistoricVariableInstancesByProcessInstanceId(pid);
+        assertThat(download("bayan_gaj_staff", "/api/reports/" + ENTITY + "/2025/archive").getBody()).isEqualTo(zip);
+
+        // And a user of another entity learns nothing of it
+        assertThat(download("xinhua_owner", "/api/reports/" + ENTITY + "/2025/archive").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theArchiveOfARunningCaseIsAConflictAndAnotherEntitySeesNeither() {
+        // Given 巴彦县公安局's case, issued and waiting for its filings
+        String pid = issuedCase();
+        String packageUrl = "/api/reports/" + ENTITY + "/2025/filing-package?recipient=" + PARTY_COMMITTEE;
+
+        // When its people, another entity's owner, another department's staff and an anonymous caller ask for the
+        // archive and a filing package
+        ResponseEntity<Map<String, Object>> running = rest.exchange("/api/reports/" + ENTITY + "/2025/archive",
+                HttpMethod.GET, new HttpEntity<>(auth("bayan_gaj_head")), JSON);
+        ResponseEntity<byte[]> own = download("bayan_gaj_staff", packageUrl);
+
+        // Then the archive is refused as a conflict, in both languages, while the case runs; the package is there
+        assertThat(running.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(running.getBody().get("messageZh").toString()).contains("尚未办结");
+        assertThat(running.getBody().get("messageEn").toString()).contains("not finished");
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // And nobody outside the case learns whether it, its package or its archive exist
+        for (String outsider : List.of("xinhua_owner", "bayan_sfj_staff", "xinhua_office")) {
+            assertThat(download(outsider, packageUrl).getStatusCode()).as(outsider).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(download(outsider, "/api/reports/" + ENTITY + "/2025/archive").getStatusCode()).as(outsider)
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(rest.getForEntity(packageUrl, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(pid).isNotNull();
     }
 
     // --- receipts: the case does not finish without one per addressee -------------------------------------------
@@ -139,6 +257,7 @@ class FilingAndArchiveTest {
         assertThat(receipted.channel()).isEqualTo("CONFIDENTIAL_COURIER");
         assertThat(receipted.receiptRecordedBy()).isEqualTo("bayan_gaj_staff");
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_ARCHIVE), strings(TestCases.archive())));
+        cases.executeDueJobs();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pid)
                 .singleResult().getEndActivityId()).isEqualTo(END_ARCHIVED);
     }
@@ -166,7 +285,10 @@ class FilingAndArchiveTest {
         assertThat(filingRecords.forCase(pid)).hasSize(4).allSatisfy(r -> assertThat(r.settled()).isTrue());
         assertThat(filingRecords.find(pid, COPY_TO).orElseThrow().exemptionReason()).isEqualTo(TestCases.EXEMPTION_REASON);
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_ARCHIVE), strings(TestCases.archive())));
+        cases.executeDueJobs();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+        assertThat(download("bayan_gaj_head", "/api/reports/" + ENTITY + "/2025/archive").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test

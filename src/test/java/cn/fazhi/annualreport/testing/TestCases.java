@@ -60,8 +60,9 @@ public final class TestCases {
         jdbc.update("DELETE FROM document_number_counter");
         // copies for information (抄送) point at the deleted cases
         jdbc.update("DELETE FROM case_copy");
-        // filing records of the deleted cases
+        // filing records and archives of the deleted cases
         jdbc.update("DELETE FROM filing_receipt");
+        jdbc.update("DELETE FROM case_archive");
         ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
     }
