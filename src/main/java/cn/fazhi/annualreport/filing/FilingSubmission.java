@@ -52,7 +52,12 @@ record FilingSubmission(FilingOutcome outcome, LocalDate filedOn, FilingChannel 
         Problems p = new Problems();
         String outcomeText = text(values.apply(OUTCOME));
         FilingOutcome outcome = null;
-        if (outcomeText == null) {
+        // the filing form of deployments before receipts could come later had no outcome, and always a receipt: a
+        // case still running on such a deployment files as it did (receipted, the receipt's date not asked for)
+        boolean earlierForm = outcomeText == null && !receiptOnly && text(values.apply(RECEIPT_NUMBER)) != null;
+        if (earlierForm) {
+            outcome = FilingOutcome.RECEIPTED;
+        } else if (outcomeText == null) {
             p.add("「" + (receiptOnly ? "补录结果" : "报送结果") + "」为必填项", "'" + OUTCOME + "' is required");
         } else {
             try {
@@ -97,7 +102,7 @@ record FilingSubmission(FilingOutcome outcome, LocalDate filedOn, FilingChannel 
                 p.add("「回执编号或签收人」为必填项", "'" + RECEIPT_NUMBER + "' is required");
             }
             receiptDate = date(values.apply(RECEIPT_DATE), "回执日期", RECEIPT_DATE, p);
-            if (!present(values.apply(RECEIPT_DATE))) {
+            if (!present(values.apply(RECEIPT_DATE)) && !earlierForm) {
                 p.add("「回执日期」为必填项", "'" + RECEIPT_DATE + "' is required");
             }
             if (receiptDate != null && filedOn != null && receiptDate.isBefore(filedOn)) {

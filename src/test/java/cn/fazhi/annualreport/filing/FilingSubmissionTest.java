@@ -122,4 +122,20 @@ class FilingSubmissionTest {
                         .anySatisfy(d -> assertThat(d).contains("报送渠道"))
                         .anySatisfy(d -> assertThat(d).contains("报送日期")));
     }
+
+    @Test
+    void aFilingInTheShapeOfTheEarlierFormCountsAsReceipted() {
+        // Given a case still running on an earlier deployment, whose filing form had date, channel and receipt only
+        Map<String, Object> v = values("filedOn", "2026-02-26", "filingChannel", "PAPER", "receiptNumber", "R-1");
+
+        // When it is read
+        FilingSubmission s = FilingSubmission.ofFiling(v::get);
+
+        // Then it is a receipted filing, as it was then; without a receipt it still needs an outcome
+        assertThat(s.outcome()).isEqualTo(FilingOutcome.RECEIPTED);
+        assertThat(s.channel()).isEqualTo(FilingChannel.PAPER);
+        assertThat(s.receiptDate()).isNull();
+        assertThatThrownBy(() -> FilingSubmission.ofFiling(values("filedOn", "2026-02-26")::get))
+                .isInstanceOf(FilingRequestException.class);
+    }
 }
