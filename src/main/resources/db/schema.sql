@@ -10,19 +10,41 @@ CREATE TABLE IF NOT EXISTS report_case (
   PRIMARY KEY (entity_code, reporting_year)
 );
 
--- What was filed with which recipient, when, and the receipt (回执).
+-- What was filed with which addressee (报送 FILING, 抄送 COPY), when and how, and its receipt (回执) or the recorded
+-- exemption (免于报送/免回执, with the reason): filing.FilingRecords. outcome: RECEIPTED (receipt number and date),
+-- AWAITING_RECEIPT (filed, the receipt recorded later by 补录回执) or EXEMPT. A case ends only when every addressee's
+-- row is RECEIPTED or EXEMPT (ServiceTask_CheckReceipts). One row per case and addressee.
 CREATE TABLE IF NOT EXISTS filing_receipt (
   process_instance_id VARCHAR(64)   NOT NULL,
   recipient           VARCHAR(200)  NOT NULL,
   kind                VARCHAR(16)   NOT NULL,
-  filed_on            DATE          NOT NULL,
-  channel             VARCHAR(32)   NOT NULL,
-  receipt_number      VARCHAR(100)  NOT NULL,
+  outcome             VARCHAR(24)   DEFAULT 'RECEIPTED' NOT NULL,
+  filed_on            DATE,
+  channel             VARCHAR(32),
+  receipt_number      VARCHAR(100),
+  receipt_date        DATE,
+  exemption_reason    VARCHAR(1000),
   note                VARCHAR(1000),
+  task_id             VARCHAR(64),
   recorded_by         VARCHAR(255),
   recorded_at         TIMESTAMP     NOT NULL,
-  PRIMARY KEY (process_instance_id, recipient)
+  receipt_recorded_by VARCHAR(255),
+  receipt_recorded_at TIMESTAMP,
+  PRIMARY KEY (process_instance_id, recipient),
+  CONSTRAINT ck_filing_receipt_outcome CHECK (outcome IN ('RECEIPTED', 'AWAITING_RECEIPT', 'EXEMPT')),
+  CONSTRAINT ck_filing_receipt_receipted CHECK (outcome <> 'RECEIPTED' OR receipt_number IS NOT NULL),
+  CONSTRAINT ck_filing_receipt_exempt CHECK (outcome <> 'EXEMPT' OR exemption_reason IS NOT NULL)
 );
+-- databases created before receipts could come later or be exempted (idempotent; H2 and PostgreSQL alike)
+ALTER TABLE filing_receipt ADD COLUMN IF NOT EXISTS outcome VARCHAR(24) DEFAULT 'RECEIPTED' NOT NULL;
+ALTER TABLE filing_receipt ADD COLUMN IF NOT EXISTS receipt_date DATE;
+ALTER TABLE filing_receipt ADD COLUMN IF NOT EXISTS exemption_reason VARCHAR(1000);
+ALTER TABLE filing_receipt ADD COLUMN IF NOT EXISTS task_id VARCHAR(64);
+ALTER TABLE filing_receipt ADD COLUMN IF NOT EXISTS receipt_recorded_by VARCHAR(255);
+ALTER TABLE filing_receipt ADD COLUMN IF NOT EXISTS receipt_recorded_at TIMESTAMP;
+ALTER TABLE filing_receipt ALTER COLUMN filed_on DROP NOT NULL;
+ALTER TABLE filing_receipt ALTER COLUMN channel DROP NOT NULL;
+ALTER TABLE filing_receipt ALTER COLUMN receipt_number DROP NOT NULL;
 
 -- Every mail the application sent or tried to send (notification.mail.Mailer): one row per mail (dedup key) and
 -- recipient address, updated on each attempt. A SENT row means "never send this again" (docs/mail.md).
@@ -203,3 +225,19 @@ CREATE TABLE IF NOT EXISTS report_document_comment (
   created_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_report_document_comment_case ON report_document_comment (process_instance_id);
+
+-- The archive of each finished case (archive.CaseArchives): one zip, built once when the case ends (ServiceTask_ArchiveCase,
+-- after 归档) from the application's records and the engine's history, and never rebuilt: every download is the
+-- same bytes (sha256), also after the engine's history cleanup removed the case's variables.
+CREATE TABLE IF NOT EXISTS case_archive (
+  process_instance_id VARCHAR(64)   NOT NULL PRIMARY KEY,
+  entity_code         VARCHAR(64)   NOT NULL,
+  reporting_year      INTEGER       NOT NULL,
+  file_name           VARCHAR(255)  NOT NULL,
+  size_bytes          BIGINT        NOT NULL,
+  sha256              VARCHAR(64)   NOT NULL,
+  entries             VARCHAR(4000) NOT NULL,
+  content             BYTEA         NOT NULL,
+  created_at          TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_case_archive_entity ON case_archive (entity_code, reporting_year);

@@ -184,6 +184,15 @@ class AuthorizationMatrixTest {
             expect(call(caller, HttpMethod.GET, "/api/reports/" + target + "/" + YEAR + "/documents/1/content", null),
                     false, Set.of(), pi, name);
         }));
+        checks.add(DynamicTest.dynamicTest(target + ": GET /api/reports/../filing-package and ../archive", () -> {
+            // neither exists yet: a reader learns that (409: not issued, not finished), anyone else nothing (404)
+            Object recipients = engine.getRuntimeService().getVariable(pi, "filingRecipients");
+            String recipient = String.valueOf(((List<?>) recipients).get(0));
+            expect(call(caller, HttpMethod.GET, "/api/reports/" + target + "/" + YEAR + "/filing-package?recipient="
+                    + recipient, null), reads, Set.of(409), pi, name);
+            expect(call(caller, HttpMethod.GET, "/api/reports/" + target + "/" + YEAR + "/archive", null), reads,
+                    Set.of(409), pi, name);
+        }));
         checks.add(DynamicTest.dynamicTest(target + ": GET /engine-rest/process-instance/{id}", () ->
                 expect(call(caller, HttpMethod.GET, "/engine-rest/process-instance/" + pi, null), reads, Set.of(200),
                         key)));

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the field rules of a deployed form: a Camunda Form (form-js JSON: validate.required, maxLength, pattern,
- * select values) or an embedded HTML form (cam-variable-name, cam-variable-type, required, maxlength).
+ * select values; a field with a "conditional" is never required here) or an embedded HTML form (cam-variable-name, cam-variable-type, required, maxlength).
  */
 final class FormRules {
 
@@ -59,8 +59,11 @@ final class FormRules {
                     }
                     String label = c.hasNonNull("label") ? c.get("label").asText()
                             : c.path("dateLabel").asText(key); // datetime fields carry their caption in dateLabel
+                    // a field shown only under a condition (form-js "conditional": {"hide": "=<FEEL>"}) is required
+                    // only while shown; the server does not evaluate FEEL, so the task's own TaskFormCheck decides
+                    boolean conditional = c.path("conditional").hasNonNull("hide");
                     rules.add(new FieldRule(key, label, fieldType,
-                            v.path("required").asBoolean(false),
+                            v.path("required").asBoolean(false) && !conditional,
                             v.has("maxLength") ? v.get("maxLength").asInt() : null,
                             v.hasNonNull("pattern") && !v.get("pattern").asText().isBlank() ? v.get("pattern").asText() : null,
                             values));

@@ -124,14 +124,14 @@ class FormSubmissionFilter extends OncePerRequestFilter {
             if (form != null) {
                 Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
                 List<TaskFormCheck> checks = task == null ? List.of() : taskChecks.stream()
-                        .filter(c -> c.taskDefinitionKey().equals(task.getTaskDefinitionKey())).toList();
+                        .filter(c -> c.appliesTo(task.getTaskDefinitionKey())).toList();
                 boolean rewritten = false;
                 for (TaskFormCheck check : checks) {
                     rewritten |= markTransient(variables, check.transientVariables());
                 }
                 SubmissionValidator.validate(FormRules.parse(form), variables);
                 for (TaskFormCheck check : checks) {
-                    check.check(plainValues(variables));
+                    check.check(task, plainValues(variables));
                 }
                 return rewritten;
             }

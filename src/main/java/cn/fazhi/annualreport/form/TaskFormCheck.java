@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.form;
 
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * A process's own checks of a task's submitted values beyond the form's field rules (e.g. "this document number is
@@ -11,10 +12,23 @@ public interface TaskFormCheck {
 
     String taskDefinitionKey();
 
+    /** Whether this check applies to tasks of the given definition key; by default the one of {@link #taskDefinitionKey()}. */
+    default boolean appliesTo(String taskDefinitionKey) {
+        return taskDefinitionKey().equals(taskDefinitionKey);
+    }
+
     /**
      * Checks the submitted values: plain values, or a {@link SubmittedFile} for a File or Bytes variable.
      */
     void check(Map<String, Object> submittedVariables);
+
+    /**
+     * Checks the submitted values of this task (read as the submitting caller, who may see it); by default
+     * {@link #check(Map)}. For checks that compare the submission with what the case recorded earlier.
+     */
+    default void check(Task task, Map<String, Object> submittedVariables) {
+        check(submittedVariables);
+    }
 
     /**
      * Variables of this task's submission that the engine must never persist (e.g. an uploaded file the application

@@ -22,6 +22,12 @@ public final class AnnualReportProcess {
     public static final String TASK_SECRECY_REVIEW = "UserTask_SecrecyReview";
     public static final String TASK_PUBLISH = "UserTask_PublishOnPortal";
     public static final String TASK_ARCHIVE = "UserTask_Archive";
+    /** 补录回执: multi-instance over the addressees whose receipt is still outstanding after filing. */
+    public static final String TASK_RECORD_RECEIPT = "UserTask_RecordReceipt";
+    /** 核对回执: which addressees still owe a receipt or an exemption. */
+    public static final String SERVICE_CHECK_RECEIPTS = "ServiceTask_CheckReceipts";
+    /** 生成并保存归档包 (asyncBefore): the case's archive, built once when it ends. */
+    public static final String SERVICE_ARCHIVE_CASE = "ServiceTask_ArchiveCase";
     public static final String TIMER_MATERIALS_DEADLINE = "Timer_MaterialsDeadline";
     public static final String END_ARCHIVED = "EndEvent_ReportArchived";
 
@@ -64,6 +70,21 @@ public final class AnnualReportProcess {
     public static final String VAR_KICKOFF_DATE = "kickoffDate";
     /** Dates a higher-level notice set for this case, by milestone (JSON object of ISO dates). */
     public static final String VAR_DEADLINE_OVERRIDES = "deadlineOverrides";
+
+    // issuance, filing, publication and archive
+    /** The report's 文号, entered or assigned at issuance. */
+    public static final String VAR_DOCUMENT_NUMBER = "documentNumber";
+    public static final String VAR_ISSUED_BY = "issuedBy";
+    public static final String VAR_ISSUE_DATE = "issueDate";
+    /** The addressees still owing a receipt (JSON list), the collection of 补录回执. */
+    public static final String VAR_RECEIPTS_MISSING = "receiptsMissing";
+    /** Whether every addressee has a receipt or an exemption (Boolean), read by Gateway_ReceiptsComplete. */
+    public static final String VAR_RECEIPTS_COMPLETE = "receiptsComplete";
+    /** The publication task's record (today); see CaseFactsReader#publication. */
+    public static final String VAR_PUBLICATION_URL = "publicationUrl";
+    public static final String VAR_PUBLISHED_ON = "publishedOn";
+    public static final String VAR_ARCHIVE_NUMBER = "archiveNumber";
+    public static final String VAR_ARCHIVED_ON = "archivedOn";
 
     // multi-instance element variables
     public static final String VAR_DEPARTMENT = "department";

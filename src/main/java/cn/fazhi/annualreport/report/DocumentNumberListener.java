@@ -22,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component("documentNumberListener")
 class DocumentNumberListener implements TaskListener, TaskFormCheck {
 
-    static final String VAR_DOCUMENT_NUMBER = "documentNumber";
-
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DocumentNumbers numbers;

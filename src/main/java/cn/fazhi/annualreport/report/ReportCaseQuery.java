@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.report;
 
 import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 
+import cn.fazhi.annualreport.archive.CaseArchives;
 import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.deadline.ScheduleService;
 import cn.fazhi.annualreport.filing.FilingRecords;
@@ -34,9 +35,11 @@ class ReportCaseQuery {
     private final IdentityService identityService;
     private final ScheduleService scheduleService;
     private final FilingRecords filingRecords;
+    private final CaseArchives archives;
 
     ReportCaseQuery(HistoryService historyService, TaskService taskService, IdentityService identityService,
-                    ScheduleService scheduleService, FilingRecords filingRecords) {
+                    ScheduleService scheduleService, FilingRecords filingRecords, CaseArchives archives) {
+        this.archives = archives;
         this.historyService = historyService;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -97,6 +100,6 @@ class ReportCaseQuery {
         return new ReportCaseView(entity, (String) vars.get(VAR_ENTITY_NAME), year, instance.getBusinessKey(),
                 instance.getId(), state, phase, (String) vars.get(VAR_REVIEW_GATE),
                 (String) vars.get(VAR_NOTICE_REFERENCE), deadlines, open,
-                filingRecords.forCase(instance.getId()));
+                filingRecords.forCase(instance.getId()), archives.info(instance.getId()).orElse(null));
     }
 }

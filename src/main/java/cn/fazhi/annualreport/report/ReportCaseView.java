@@ -1,15 +1,16 @@
 package cn.fazhi.annualreport.report;
 
+import cn.fazhi.annualreport.archive.ArchiveInfo;
 import cn.fazhi.annualreport.filing.FilingRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One case as the owners' API shows it. */
+/** One case as the owners' API shows it; {@code archive} once the finished case's archive is stored, else null. */
 record ReportCaseView(String entity, String entityName, int year, String businessKey, String processInstanceId,
                       String state, String phase, String reviewGate, String notice, List<Deadline> deadlines,
                       List<OpenTask> openTasks,
-                      List<FilingRecord> filings) {
+                      List<FilingRecord> filings, ArchiveInfo archive) {
 
     record Deadline(String milestone, String name, String nameEn, LocalDate date) {
     }

@@ -43,4 +43,10 @@ public class ReportRequestException extends ApiException {
                 "该单位" + year + "年度报告没有第" + version + "版报告稿：" + entity,
                 "The " + year + " report of " + entity + " has no draft version " + version);
     }
+
+    static ReportRequestException noArchive(String entity, int year) {
+        return new ReportRequestException(HttpStatus.NOT_FOUND,
+                "该单位" + year + "年度的报告案件没有归档包（案件在归档功能上线前已办结）：" + entity,
+                "The " + year + " case of " + entity + " has no archive (it ended before archives were kept)");
+    }
 }

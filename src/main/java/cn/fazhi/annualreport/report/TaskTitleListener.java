@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Names a task after whom it concerns, so that Tasklist's list tells the tasks of one multi-instance step apart:
- * "报送部门材料：公安局", "报送年度报告：中共巴彦县委", "抄送依法治理办公室：中共哈尔滨市委全面依法治市委员会办公室".
+ * "报送部门材料：公安局", "报送年度报告：中共巴彦县委", "抄送依法治理办公室：中共哈尔滨市委全面依法治市委员会办公室",
+ * "补录回执：巴彦县人大常委会".
  */
 @Component("taskTitleListener")
 class TaskTitleListener implements TaskListener {
@@ -27,7 +28,8 @@ class TaskTitleListener implements TaskListener {
         if (task.hasVariableLocal(VAR_DEPARTMENT) || TASK_SUBMIT_MATERIAL.equals(task.getTaskDefinitionKey())) {
             String code = (String) task.getVariable(VAR_DEPARTMENT);
             subject = registry.find(code).map(ReportingEntity::shortName).orElse(code);
-        } else if (TASK_FILE.equals(task.getTaskDefinitionKey())) {
+        } else if (TASK_FILE.equals(task.getTaskDefinitionKey())
+                || TASK_RECORD_RECEIPT.equals(task.getTaskDefinitionKey())) {
             subject = (String) task.getVariable(VAR_RECIPIENT);
         } else if (TASK_COPY.equals(task.getTaskDefinitionKey())) {
             subject = (String) task.getVariable(VAR_SUPERVISING_OFFICE);

@@ -50,8 +50,9 @@ class FormRulesTest {
         // When its Camunda Forms are listed
         List<String> forms = camundaForms().toList();
 
-        // Then all twelve task and start forms are there, and the HTML draft form
-        assertThat(forms).hasSize(12).contains("kickoff.form", "sign-and-issue.form", "filing.form");
+        // Then all thirteen task and start forms are there, and the HTML draft form
+        assertThat(forms).hasSize(13).contains("kickoff.form", "sign-and-issue.form", "filing.form",
+                "record-receipt.form");
         assertThat(FORMS.resolve("draft-report.html")).isRegularFile();
     }
 
@@ -120,15 +121,31 @@ class FormRulesTest {
 
     @Test
     void selectFieldsCarryTheirAllowedValues() {
-        // Given form-filing with its 报送渠道 select
-        // When the rule is read
+        // Given form-filing with its 报送结果 and 报送渠道 choices
+        // When the rules are read
+        FieldRule outcome = rule("filing.form", "filingOutcome");
         FieldRule channel = rule("filing.form", "filingChannel");
 
-        // Then only the listed channels are allowed
+        // Then only the listed outcomes and channels are allowed
+        assertThat(outcome.required()).isTrue();
+        assertThat(outcome.allowedValues()).containsExactly("RECEIPTED", "AWAITING_RECEIPT", "EXEMPT");
         assertThat(channel.type()).isEqualTo(FieldType.TEXT);
-        assertThat(channel.required()).isTrue();
         assertThat(channel.allowedValues())
-                .containsExactly("ELECTRONIC", "CONFIDENTIAL_COURIER", "PAPER", "EMAIL");
+                .containsExactly("ELECTRONIC", "CONFIDENTIAL_COURIER", "POST", "IN_PERSON", "EMAIL");
+    }
+
+    @Test
+    void aFieldShownOnlyUnderAConditionIsNotRequiredByTheFormRules() {
+        // Given form-filing, whose receipt fields are shown only for "已取得回执" and the reason only for "免于报送"
+        // When the rules are read
+        // Then those fields keep their limits but are not required here (the server cannot evaluate FEEL): the
+        // filing task's own check (filing.FilingFormCheck) requires them for the outcome chosen
+        assertThat(rule("filing.form", "receiptNumber").required()).isFalse();
+        assertThat(rule("filing.form", "receiptNumber").maxLength()).isEqualTo(100);
+        assertThat(rule("filing.form", "receiptDate").required()).isFalse();
+        assertThat(rule("filing.form", "exemptionReason").required()).isFalse();
+        assertThat(rule("filing.form", "exemptionReason").maxLength()).isEqualTo(1000);
+        assertThat(rule("record-receipt.form", "filingOutcome").allowedValues()).containsExactly("RECEIPTED", "EXEMPT");
     }
 
     @Test

@@ -200,8 +200,9 @@ class SubmissionValidatorTest {
     @Test
     void aSelectValueOutsideTheListIsRefused() {
         // Given a filing whose 报送渠道 is not one of the form's options
-        ObjectNode variables = vars().string("filedOn", "2026-03-30").string("filingChannel", "FAX")
-                .string("receiptNumber", "哈政办收〔2026〕5号").json();
+        ObjectNode variables = vars().string("filingOutcome", "RECEIPTED").string("filedOn", "2026-03-30")
+                .string("filingChannel", "FAX").string("receiptNumber", "哈政办收〔2026〕5号")
+                .string("receiptDate", "2026-03-31").json();
 
         // When it is validated
         FormValidationException e = refused(FILING, variables);
@@ -209,7 +210,7 @@ class SubmissionValidatorTest {
         // Then the channel is reported with the value given and the allowed values
         assertThat(e.violations()).containsExactly("「报送渠道」的取值无效：FAX");
         assertThat(e.getMessage()).contains("'filingChannel' must be one of [ELECTRONIC, CONFIDENTIAL_COURIER, "
-                + "PAPER, EMAIL], not FAX");
+                + "POST, IN_PERSON, EMAIL], not FAX");
     }
 
     @Test

@@ -110,6 +110,7 @@ class ReportApiTest {
         complete("bayan_secrecy", task(pid, TASK_SECRECY_REVIEW), strings(TestCases.secrecy()));
         complete("bayan_office", task(pid, TASK_PUBLISH), strings(TestCases.publication()));
         complete("bayan_office", task(pid, TASK_ARCHIVE), strings(TestCases.archive()));
+        cases.executeDueJobs(); // the archive is built after 归档, asynchronously
 
         // Then the case is completed and the API says so, with the five filing receipts
         HistoricProcessInstance done = engine.getHistoryService().createHistoricProcessInstanceQuery()

@@ -60,6 +60,9 @@ public final class TestCases {
         jdbc.update("DELETE FROM document_number_counter");
         // copies for information (抄送) point at the deleted cases
         jdbc.update("DELETE FROM case_copy");
+        // filing records and archives of the deleted cases
+        jdbc.update("DELETE FROM filing_receipt");
+        jdbc.update("DELETE FROM case_archive");
         ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
     }
@@ -178,9 +181,35 @@ public final class TestCases {
         return Map.of("issuedBy", "陈国栋", "issueDate", "2026-02-25", "documentNumber", number);
     }
 
+    /** Filed on 26 February through the electronic document exchange, the receipt back the next day. */
     public static Map<String, Object> filing(String receipt) {
-        return Map.of("filedOn", "2026-02-26", "filingChannel", "ELECTRONIC", "receiptNumber", receipt);
+        return Map.of("filingOutcome", "RECEIPTED", "filedOn", "2026-02-26", "filingChannel", "ELECTRONIC",
+                "receiptNumber", receipt, "receiptDate", "2026-02-27");
     }
+
+    /** Filed on 26 February by confidential courier; the receipt (回执) has not come back yet. */
+    public static Map<String, Object> filingAwaitingReceipt() {
+        return Map.of("filingOutcome", "AWAITING_RECEIPT", "filedOn", "2026-02-26",
+                "filingChannel", "CONFIDENTIAL_COURIER");
+    }
+
+    /** Not filed: the addressee confirmed it needs no copy, with the reason. */
+    public static Map<String, Object> filingExempt(String reason) {
+        return Map.of("filingOutcome", "EXEMPT", "exemptionReason", reason);
+    }
+
+    /** The receipt recorded later (补录回执). */
+    public static Map<String, Object> receipt(String number) {
+        return Map.of("filingOutcome", "RECEIPTED", "receiptNumber", number, "receiptDate", "2026-03-02");
+    }
+
+    /** An exemption recorded later (补录回执), with its reason. */
+    public static Map<String, Object> exemption(String reason) {
+        return Map.of("filingOutcome", "EXEMPT", "exemptionReason", reason);
+    }
+
+    public static final String EXEMPTION_REASON =
+            "经电话与接收单位秘书科确认：电子公文交换系统已收到，不需要再报送纸质件，也不出具回执";
 
     public static Map<String, Object> secrecy() {
         return Map.of("secrecyDecision", "PUBLISH_FULL", "secrecyReviewer", "吴军");

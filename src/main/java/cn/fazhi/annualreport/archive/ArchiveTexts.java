@@ -1,0 +1,134 @@
+package cn.fazhi.annualreport.archive;
+
+import cn.fazhi.annualreport.document.DocumentComment;
+import cn.fazhi.annualreport.document.DocumentVersion;
+import cn.fazhi.annualreport.document.ItemResult;
+import cn.fazhi.annualreport.filing.FilingRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The readable files of an archive: the review and meeting records, the issuance, the receipts, the publication. */
+final class ArchiveTexts {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Map<String, String> DECISIONS = Map.of("APPROVE", "通过", "RETURN", "退回修改",
+            "REVISE", "修改后再审");
+
+    private ArchiveTexts() {
+    }
+
+    static String title(CaseFacts f) {
+        return f.entityName() + f.year() + "年度法治政府建设情况报告";
+    }
+
+    /** 审核与审议记录.md: every version with its reviewers' comments and decisions, the gate, the opinions, issuance. */
+    static byte[] reviewRecords(CaseFacts f, List<DocumentVersion> versions) {
+        StringBuilder s = new StringBuilder();
+        s.append("# ").append(title(f)).append("：审核与审议记录\n\n");
+        s.append("案件 ").append(f.businessKey()).append("（流程实例 ").append(f.processInstanceId()).append("）\n\n");
+        s.append("## 报告稿版本及审核、审议意见\n\n");
+        for (DocumentVersion v : versions) {
+            s.append("### 第").append(v.version()).append("版：").append(v.fileName()).append("\n\n");
+            s.append("- 提交：").append(nz(v.createdBy())).append("，")
+                    .append(v.createdAt() == null ? "" : MINUTE.format(v.createdAt())).append('\n');
+            s.append("- 文件：").append(v.mediaType()).append("，").append(v.sizeBytes()).append(" 字节，SHA-256 ")
+                    .append(v.sha256()).append('\n');
+            s.append("- 法定内容：").append(v.complete() ? "必备的前四项齐全" : "缺少"
+                    + v.missing().stream().map(ItemResult::nameZh).collect(Collectors.joining("、"))).append('\n');
+            if (v.justification() != null) {
+                s.append("- 缺项说明：").append(inline(v.justification())).append('\n');
+            }
+            if (v.note() != null) {
+                s.append("- 起草说明：").append(inline(v.note())).append('\n');
+            }
+            if (v.comments().isEmpty()) {
+                s.append("- 审核、审议意见：无\n");
+            }
+            for (DocumentComment c : v.comments()) {
+                s.append("- ").append(nz(c.taskName())).append("（").append(nz(c.author())).append("，")
+                        .append(c.at() == null ? "" : MINUTE.format(c.at())).append("）：")
+                        .append(DECISIONS.getOrDefault(c.decision(), nz(c.decision())));
+                if (c.text() != null) {
+                    s.append("。意见：").append(inline(c.text()));
+                }
+                if (c.details() != null) {
+                    s.append("。").append(inline(c.details()));
+                }
+                s.append('\n');
+            }
+            s.append('\n');
+        }
+        facts(s, "审议（最后一轮）", f.reviewGate());
+        facts(s, "征求意见", f.opinions());
+        facts(s, "签发", f.issuance());
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** 文号与签发.txt. */
+    static byte[] issuance(CaseFacts f) {
+        StringBuilder s = new StringBuilder();
+        s.append(title(f)).append('\n').append('\n');
+        s.append("文号：").append(nz(f.documentNumber())).append('\n');
+        for (CaseFacts.Fact fact : f.issuance()) {
+            if (!"文号".equals(fact.label())) {
+                s.append(fact.label()).append("：").append(nz(fact.value())).append('\n');
+            }
+        }
+        return crlf(s);
+    }
+
+    /** 报送记录与回执.csv: one line per addressee. */
+    static byte[] receipts(List<FilingRecord> records) {
+        return Csv.write(List.of("接收单位", "类别", "结果", "报送日期", "报送渠道", "回执编号或签收人", "回执日期",
+                        "免报理由", "备注", "登记人", "登记时间", "回执登记人", "回执登记时间"),
+                records.stream().map(r -> List.of(r.recipient(), r.kindZh(), r.outcomeZh(), date(r.filedOn()),
+                        r.channelZh(), nz(r.receiptNumber()), date(r.receiptDate()), nz(r.exemptionReason()),
+                        nz(r.note()), nz(r.recordedBy()), Csv.time(r.recordedAt()), nz(r.receiptRecordedBy()),
+                        Csv.time(r.receiptRecordedAt()))).toList());
+    }
+
+    /** 公开记录.txt. */
+    static byte[] publication(CaseFacts f) {
+        CaseFacts.Publication p = f.publication();
+        StringBuilder s = new StringBuilder();
+        s.append(title(f)).append(" 政府网站公开记录").append('\n').append('\n');
+        s.append("公开网址：").append(p == null || p.url() == null ? "（未登记）" : p.url()).append('\n');
+        s.append("公开时间：").append(p == null || p.publishedAt() == null ? "（未登记）" : p.publishedAt()).append('\n');
+        if (p != null && p.source() != null) {
+            s.append("记录来源：").append(p.source()).append('\n');
+        }
+        return crlf(s);
+    }
+
+    private static void facts(StringBuilder s, String heading, List<CaseFacts.Fact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        s.append("## ").append(heading).append("\n\n");
+        for (CaseFacts.Fact fact : facts) {
+            s.append("- ").append(fact.label()).append("：").append(inline(nz(fact.value()))).append('\n');
+        }
+        s.append('\n');
+    }
+
+    /** A text in one Markdown list item: its line breaks kept as hard breaks, indented under the item. */
+    private static String inline(String text) {
+        return text.strip().replace("\r\n", "\n").replace("\n", "  \n  ");
+    }
+
+    /** Text files for Windows Notepad as much as for anything else: CRLF, UTF-8 with a byte-order mark. */
+    static byte[] crlf(CharSequence text) {
+        return ("\uFEFF" + text.toString().replace("\r\n", "\n").replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String date(java.time.LocalDate d) {
+        return d == null ? "" : d.toString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
