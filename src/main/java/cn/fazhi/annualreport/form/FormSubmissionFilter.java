@@ -131,7 +131,7 @@ class FormSubmissionFilter extends OncePerRequestFilter {
                 }
                 SubmissionValidator.validate(FormRules.parse(form), variables);
                 for (TaskFormCheck check : checks) {
-                    check.check(plainValues(variables));
+                    check.check(task.getProcessInstanceId(), plainValues(variables));
                 }
                 return rewritten;
             }

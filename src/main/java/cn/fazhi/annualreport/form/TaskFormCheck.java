@@ -17,6 +17,14 @@ public interface TaskFormCheck {
     void check(Map<String, Object> submittedVariables);
 
     /**
+     * Checks the submitted values with the task's case at hand, e.g. against the case's stored documents; by default
+     * {@link #check(Map)}.
+     */
+    default void check(String processInstanceId, Map<String, Object> submittedVariables) {
+        check(submittedVariables);
+    }
+
+    /**
      * Variables of this task's submission that the engine must never persist (e.g. an uploaded file the application
      * stores itself): they are passed to the engine as transient, whatever the client sent, so that neither the
      * runtime nor the history tables ever hold them; they exist for the completing transaction only.
