@@ -8,11 +8,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The one application context all integration tests share: real engine, real HTTP port, real SMTP server. */
+/**
+ * The one application context all integration tests share: real engine, real HTTP port, real SMTP server, and a real
+ * HTTP server as the portal CMS of the entities under 河北省.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = FreeSmtpPort.class)
+@ContextConfiguration(initializers = {FreeSmtpPort.class, PortalCms.class})
 public @interface AnnualReportTest {
 }

@@ -60,6 +60,9 @@ public final class TestCases {
         jdbc.update("DELETE FROM document_number_counter");
         // copies for information (抄送) point at the deleted cases
         jdbc.update("DELETE FROM case_copy");
+        // publications of the deleted cases: the public column must not show them to the next test
+        jdbc.update("DELETE FROM publication");
+        PortalCms.reset();
         ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
     }
@@ -182,12 +185,25 @@ public final class TestCases {
         return Map.of("filedOn", "2026-02-26", "filingChannel", "ELECTRONIC", "receiptNumber", receipt);
     }
 
+    /** The secrecy review releases the final version as it is. */
     public static Map<String, Object> secrecy() {
         return Map.of("secrecyDecision", "PUBLISH_FULL", "secrecyReviewer", "吴军");
     }
 
-    public static Map<String, Object> publication() {
-        return Map.of("publicationUrl", "https://www.bayan.gov.cn/art/2026/3/1/art_1.html", "publishedOn", "2026-03-01");
+    /** The secrecy review releases only this redacted text, passed as a transient variable. */
+    public static Map<String, Object> secrecyRedacted(String redactedText) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("secrecyDecision", "PUBLISH_REDACTED");
+        values.put("secrecyReviewer", "吴军");
+        values.put("secrecyComment", "删除了第一部分中涉及工作秘密的一段");
+        values.put("redactedText", Variables.stringValue(redactedText, true));
+        return values;
+    }
+
+    /** The secrecy review keeps the report from the public. */
+    public static Map<String, Object> secrecyNotPublic() {
+        return Map.of("secrecyDecision", "NOT_PUBLIC", "secrecyReviewer", "吴军",
+                "secrecyComment", "报告涉及国家秘密，依法不予公开");
     }
 
     public static Map<String, Object> archive() {
