@@ -5,6 +5,7 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.deadline.ScheduleService;
 import cn.fazhi.annualreport.filing.FilingRecords;
+import cn.fazhi.annualreport.publication.Publications;
 import cn.fazhi.annualreport.security.SystemCall;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,14 +35,16 @@ class ReportCaseQuery {
     private final IdentityService identityService;
     private final ScheduleService scheduleService;
     private final FilingRecords filingRecords;
+    private final Publications publications;
 
     ReportCaseQuery(HistoryService historyService, TaskService taskService, IdentityService identityService,
-                    ScheduleService scheduleService, FilingRecords filingRecords) {
+                    ScheduleService scheduleService, FilingRecords filingRecords, Publications publications) {
         this.historyService = historyService;
         this.taskService = taskService;
         this.identityService = identityService;
         this.scheduleService = scheduleService;
         this.filingRecords = filingRecords;
+        this.publications = publications;
     }
 
     ReportCaseView find(String entity, int year) {
@@ -97,6 +100,6 @@ class ReportCaseQuery {
         return new ReportCaseView(entity, (String) vars.get(VAR_ENTITY_NAME), year, instance.getBusinessKey(),
                 instance.getId(), state, phase, (String) vars.get(VAR_REVIEW_GATE),
                 (String) vars.get(VAR_NOTICE_REFERENCE), deadlines, open,
-                filingRecords.forCase(instance.getId()));
+                filingRecords.forCase(instance.getId()), publications.forCase(instance.getId()));
     }
 }

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.report;
 
 import cn.fazhi.annualreport.filing.FilingRecord;
+import cn.fazhi.annualreport.publication.PublicationRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.List;
 record ReportCaseView(String entity, String entityName, int year, String businessKey, String processInstanceId,
                       String state, String phase, String reviewGate, String notice, List<Deadline> deadlines,
                       List<OpenTask> openTasks,
-                      List<FilingRecord> filings) {
+                      List<FilingRecord> filings,
+                      List<PublicationRecord> publications) {
 
     record Deadline(String milestone, String name, String nameEn, LocalDate date) {
     }

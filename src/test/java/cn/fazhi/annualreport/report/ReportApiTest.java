@@ -61,6 +61,7 @@ class ReportApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void caseRunsEndToEndOverRestAndTheReminderMailArrives() throws Exception {
         // Given the justice bureau owner of 巴彦县 starts the 2025 case
         ResponseEntity<Map<String, Object>> started = post("bayan_owner", "/api/reports",
@@ -119,6 +120,14 @@ class ReportApiTest {
         Map<String, Object> finished = get("bayan_owner", "/api/reports/bayan/2025").getBody();
         assertThat(finished.get("state")).isEqualTo("COMPLETED");
         assertThat((List<?>) finished.get("filings")).hasSize(5);
+        // and its publication on the public column, with URL and time, the URL checked
+        assertThat((List<Map<String, Object>>) finished.get("publications")).singleElement().satisfies(p -> {
+            assertThat(p).containsEntry("target", "PUBLIC_COLUMN").containsEntry("status", "VERIFIED")
+                    .containsEntry("documentNumber", "巴政呈〔2026〕12号");
+            assertThat((String) p.get("url")).endsWith("/public/reports/bayan/2025");
+            assertThat(p.get("publishedAt")).isNotNull();
+            assertThat(p.get("verifiedAt")).isNotNull();
+        });
     }
 
     @Test
