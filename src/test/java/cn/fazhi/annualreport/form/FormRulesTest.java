@@ -50,9 +50,22 @@ class FormRulesTest {
         // When its Camunda Forms are listed
         List<String> forms = camundaForms().toList();
 
-        // Then all twelve task and start forms are there, and the HTML draft form
-        assertThat(forms).hasSize(12).contains("kickoff.form", "sign-and-issue.form", "filing.form");
+        // Then the ten task and start forms are there, and the HTML forms of the draft and the secrecy review
+        assertThat(forms).hasSize(10).contains("kickoff.form", "sign-and-issue.form", "filing.form");
         assertThat(FORMS.resolve("draft-report.html")).isRegularFile();
+        assertThat(FORMS.resolve("secrecy-review.html")).isRegularFile();
+    }
+
+    @Test
+    void theSecrecyReviewFormRequiresItsReviewerAndBindsNoReportText() {
+        // Given the embedded secrecy review form (the decision, comment and redacted text are set by its script)
+        // When its rules are read
+        List<FieldRule> rules = rulesOf("secrecy-review.html");
+
+        // Then the reviewer is required text of at most 100 characters, and no field binds the report's text
+        assertThat(rules).extracting(FieldRule::key, FieldRule::type, FieldRule::required, FieldRule::maxLength)
+                .containsExactly(tuple("secrecyReviewer", FieldType.TEXT, true, 100));
+        assertThat(rule("secrecy-review.html", "secrecyReviewer").label()).isEqualTo("审查人");
     }
 
     @ParameterizedTest(name = "{0}")
