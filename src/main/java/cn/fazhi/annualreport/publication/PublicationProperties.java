@@ -63,6 +63,14 @@ record PublicationProperties(@DefaultValue PublicColumn publicColumn, @DefaultVa
                 }
             }
         }
+
+        /** Never shows the token. */
+        @Override
+        public String toString() {
+            return "Cms[enabled=" + enabled + ", name=" + name + ", url=" + url + ", token="
+                    + (token == null || token.isBlank() ? "(none)" : "(set)") + ", timeout=" + timeout
+                    + ", entities=" + entities + "]";
+        }
     }
 
     /** @param timeout how long the check of a published URL waits for its answer */

@@ -16,9 +16,4 @@ import java.time.Instant;
  */
 record PublishedReport(String processInstanceId, String entityCode, String entityName, int year, String title,
                        String documentNumber, String text, Instant publishedAt) {
-
-    /** The report's text as paragraphs and headings, without a first line that repeats the title. */
-    java.util.List<ReportText.Block> blocks() {
-        return ReportText.blocks(text, title);
-    }
 }
