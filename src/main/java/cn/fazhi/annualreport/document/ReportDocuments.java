@@ -132,6 +132,26 @@ public class ReportDocuments {
         return true;
     }
 
+    /**
+     * The text of the case's latest version (the final report once it is issued), as extracted from the file or
+     * rendered from the sections; empty if the case has no version.
+     */
+    public Optional<VersionText> latestText(String processInstanceId) {
+        return jdbc.query("SELECT version, kind, file_name, extracted_text FROM report_document_version"
+                        + " WHERE process_instance_id = ? ORDER BY version DESC",
+                (rs, i) -> new VersionText(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                processInstanceId).stream().findFirst();
+    }
+
+    /**
+     * The text of a report file that is not a draft version (e.g. the public text after the secrecy review), checked
+     * as a draft file is — size limit (413), type by content and an extension that agrees (415), not empty (400) —
+     * but without the completeness check; nothing is stored.
+     */
+    public String readText(String fileName, byte[] content) {
+        return recognise(cleanFileName(fileName), content == null ? new byte[0] : content).read().text();
+    }
+
     // --- checking -------------------------------------------------------------------------------------------
 
     private record Prepared(String kind, String fileName, String extension, String mediaType, byte[] content,
@@ -166,8 +186,17 @@ public class ReportDocuments {
     }
 
     private Prepared upload(DraftSubmission s) {
-        byte[] content = s.content();
         String name = cleanFileName(s.fileName());
+        Recognised file = recognise(name, s.content());
+        return new Prepared(DocumentVersion.UPLOAD, name, file.format().extension, file.mediaType(), s.content(),
+                file.read().text(), null, checker.check(file.read().text()), null);
+    }
+
+    private record Recognised(DocumentText.Read read, DocumentFormat format, String mediaType) {
+    }
+
+    /** A report file checked for size and type by content (its extension must agree), with its text. */
+    private Recognised recognise(String name, byte[] content) {
         String shown = name == null ? "" : "「" + name + "」";
         if (content.length == 0) {
             throw new InvalidDocumentException("报告稿文件为空" + shown, "The draft file " + shown + " is empty");
@@ -188,8 +217,7 @@ public class ReportDocuments {
         DocumentFormat format = claimed == DocumentFormat.MARKDOWN ? DocumentFormat.MARKDOWN : read.format();
         String mediaType = read.charset() == null ? format.mediaType
                 : format.mediaType + ";charset=" + read.charset().name();
-        return new Prepared(DocumentVersion.UPLOAD, name, format.extension, mediaType, content, read.text(), null,
-                checker.check(read.text()), null);
+        return new Recognised(read, format, mediaType);
     }
 
     private Prepared structured(DraftSubmission s) {

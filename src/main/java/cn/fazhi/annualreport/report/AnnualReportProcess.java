@@ -20,7 +20,10 @@ public final class AnnualReportProcess {
     public static final String TASK_FILE = "UserTask_FileWithRecipient";
     public static final String TASK_COPY = "UserTask_CopyToSupervisingOffice";
     public static final String TASK_SECRECY_REVIEW = "UserTask_SecrecyReview";
-    public static final String TASK_PUBLISH = "UserTask_PublishOnPortal";
+    /** Publishes what the secrecy review released on the column and the portal CMS (asynchronous, retried). */
+    public static final String SERVICE_PUBLISH_REPORT = "ServiceTask_PublishReport";
+    /** Checks that every published URL answers before the case goes on (asynchronous, retried). */
+    public static final String SERVICE_CHECK_PUBLICATION = "ServiceTask_CheckPublication";
     public static final String TASK_ARCHIVE = "UserTask_Archive";
     /** 补录回执: multi-instance over the addressees whose receipt is still outstanding after filing. */
     public static final String TASK_RECORD_RECEIPT = "UserTask_RecordReceipt";
@@ -80,9 +83,6 @@ public final class AnnualReportProcess {
     public static final String VAR_RECEIPTS_MISSING = "receiptsMissing";
     /** Whether every addressee has a receipt or an exemption (Boolean), read by Gateway_ReceiptsComplete. */
     public static final String VAR_RECEIPTS_COMPLETE = "receiptsComplete";
-    /** The publication task's record (today); see CaseFactsReader#publication. */
-    public static final String VAR_PUBLICATION_URL = "publicationUrl";
-    public static final String VAR_PUBLISHED_ON = "publishedOn";
     public static final String VAR_ARCHIVE_NUMBER = "archiveNumber";
     public static final String VAR_ARCHIVED_ON = "archivedOn";
 
@@ -93,6 +93,16 @@ public final class AnnualReportProcess {
     // decisions read by gateways
     public static final String VAR_INTERNAL_REVIEW_DECISION = "internalReviewDecision";
     public static final String VAR_GATE_DECISION = "gateDecision";
+    /** The secrecy review's conclusion: PUBLISH_FULL, PUBLISH_REDACTED or NOT_PUBLIC. */
+    public static final String VAR_SECRECY_DECISION = "secrecyDecision";
+
+    // what publication sets
+    /** The published page (the portal CMS's if the report went there, else the public column's). */
+    public static final String VAR_PUBLICATION_URL = "publicationUrl";
+    /** When it was published (Date). */
+    public static final String VAR_PUBLISHED_AT = "publishedAt";
+    /** When every published URL answered (Date). */
+    public static final String VAR_PUBLICATION_VERIFIED_AT = "publicationVerifiedAt";
 
     /** The deadline each user task is due by (tasks not listed have none). */
     public static final Map<String, Milestone> DEADLINE_OF_TASK = Map.ofEntries(
@@ -106,8 +116,7 @@ public final class AnnualReportProcess {
             Map.entry(TASK_SIGN_AND_ISSUE, Milestone.ISSUANCE),
             Map.entry(TASK_FILE, Milestone.FILING),
             Map.entry(TASK_COPY, Milestone.FILING),
-            Map.entry(TASK_SECRECY_REVIEW, Milestone.SECRECY_REVIEW),
-            Map.entry(TASK_PUBLISH, Milestone.PUBLICATION));
+            Map.entry(TASK_SECRECY_REVIEW, Milestone.SECRECY_REVIEW));
 
     private AnnualReportProcess() {
     }

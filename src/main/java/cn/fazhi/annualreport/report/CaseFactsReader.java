@@ -92,12 +92,18 @@ class CaseFactsReader {
     }
 
     /**
-     * The case's publication. The one place that knows where it is recorded: today the publication task's variables
-     * {@code publicationUrl} and {@code publishedOn}; when the publisher records it in its own table, read it here.
+     * The case's publication: the URL and time the publication step set once the page was published and checked
+     * ({@code publicationUrl}, {@code publishedAt}), or the secrecy review's decision not to publish.
      */
     static CaseFacts.Publication publication(Map<String, Object> vars) {
-        return new CaseFacts.Publication(text(vars.get(VAR_PUBLICATION_URL)), text(vars.get(VAR_PUBLISHED_ON)),
-                "政府网站公开任务登记的流程变量 " + VAR_PUBLICATION_URL + "、" + VAR_PUBLISHED_ON);
+        if ("NOT_PUBLIC".equals(vars.get(VAR_SECRECY_DECISION))) {
+            return new CaseFacts.Publication(null, null, "保密审查决定不予公开（" + VAR_SECRECY_DECISION + "=NOT_PUBLIC）");
+        }
+        Object at = vars.get(VAR_PUBLISHED_AT);
+        String publishedAt = at instanceof Date d
+                ? d.toInstant().atZone(ZONE_CHINA).toOffsetDateTime().toString() : text(at);
+        return new CaseFacts.Publication(text(vars.get(VAR_PUBLICATION_URL)), publishedAt,
+                "发布步骤记录的流程变量 " + VAR_PUBLICATION_URL + "、" + VAR_PUBLISHED_AT + "（详见 publication 表）");
     }
 
     private static void add(List<Fact> facts, String label, Object value) {

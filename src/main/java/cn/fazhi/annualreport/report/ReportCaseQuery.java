@@ -6,6 +6,7 @@ import cn.fazhi.annualreport.archive.CaseArchives;
 import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.deadline.ScheduleService;
 import cn.fazhi.annualreport.filing.FilingRecords;
+import cn.fazhi.annualreport.publication.Publications;
 import cn.fazhi.annualreport.security.SystemCall;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,10 +37,13 @@ class ReportCaseQuery {
     private final ScheduleService scheduleService;
     private final FilingRecords filingRecords;
     private final CaseArchives archives;
+    private final Publications publications;
 
     ReportCaseQuery(HistoryService historyService, TaskService taskService, IdentityService identityService,
-                    ScheduleService scheduleService, FilingRecords filingRecords, CaseArchives archives) {
+                    ScheduleService scheduleService, FilingRecords filingRecords, CaseArchives archives,
+                    Publications publications) {
         this.archives = archives;
+        this.publications = publications;
         this.historyService = historyService;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -100,6 +104,7 @@ class ReportCaseQuery {
         return new ReportCaseView(entity, (String) vars.get(VAR_ENTITY_NAME), year, instance.getBusinessKey(),
                 instance.getId(), state, phase, (String) vars.get(VAR_REVIEW_GATE),
                 (String) vars.get(VAR_NOTICE_REFERENCE), deadlines, open,
-                filingRecords.forCase(instance.getId()), archives.info(instance.getId()).orElse(null));
+                filingRecords.forCase(instance.getId()), publications.forCase(instance.getId()),
+                archives.info(instance.getId()).orElse(null));
     }
 }

@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.report;
 
 import cn.fazhi.annualreport.archive.ArchiveInfo;
 import cn.fazhi.annualreport.filing.FilingRecord;
+import cn.fazhi.annualreport.publication.PublicationRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 record ReportCaseView(String entity, String entityName, int year, String businessKey, String processInstanceId,
                       String state, String phase, String reviewGate, String notice, List<Deadline> deadlines,
                       List<OpenTask> openTasks,
-                      List<FilingRecord> filings, ArchiveInfo archive) {
+                      List<FilingRecord> filings, List<PublicationRecord> publications, ArchiveInfo archive) {
 
     record Deadline(String milestone, String name, String nameEn, LocalDate date) {
     }

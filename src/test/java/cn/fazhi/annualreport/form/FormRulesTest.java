@@ -50,10 +50,23 @@ class FormRulesTest {
         // When its Camunda Forms are listed
         List<String> forms = camundaForms().toList();
 
-        // Then all thirteen task and start forms are there, and the HTML draft form
-        assertThat(forms).hasSize(13).contains("kickoff.form", "sign-and-issue.form", "filing.form",
+        // Then the eleven task and start forms are there, and the HTML forms of the draft and the secrecy review
+        assertThat(forms).hasSize(11).contains("kickoff.form", "sign-and-issue.form", "filing.form",
                 "record-receipt.form");
         assertThat(FORMS.resolve("draft-report.html")).isRegularFile();
+        assertThat(FORMS.resolve("secrecy-review.html")).isRegularFile();
+    }
+
+    @Test
+    void theSecrecyReviewFormRequiresItsReviewerAndBindsNoReportText() {
+        // Given the embedded secrecy review form (the decision, comment and redacted text are set by its script)
+        // When its rules are read
+        List<FieldRule> rules = rulesOf("secrecy-review.html");
+
+        // Then the reviewer is required text of at most 100 characters, and no field binds the report's text
+        assertThat(rules).extracting(FieldRule::key, FieldRule::type, FieldRule::required, FieldRule::maxLength)
+                .containsExactly(tuple("secrecyReviewer", FieldType.TEXT, true, 100));
+        assertThat(rule("secrecy-review.html", "secrecyReviewer").label()).isEqualTo("审查人");
     }
 
     @ParameterizedTest(name = "{0}")

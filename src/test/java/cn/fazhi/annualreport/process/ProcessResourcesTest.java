@@ -91,7 +91,8 @@ class ProcessResourcesTest {
                     checked.add(element.getId());
                 }
             }
-            assertThat(checked).hasSizeGreaterThanOrEqualTo(14).contains("StartEvent_Kickoff", "UserTask_DraftReport");
+            assertThat(checked).hasSizeGreaterThanOrEqualTo(13)
+                    .contains("StartEvent_Kickoff", "UserTask_DraftReport", "UserTask_SecrecyReview");
         } finally {
             engine.getRepositoryService().deleteDeployment(deploymentId, true);
         }

@@ -79,12 +79,21 @@ class AnnualReportProcessTest {
         cases.complete(pi, TASK_FILE, filing("HR-2026-001"));
         cases.complete(pi, TASK_COPY, filing("YFZS-2026-007"));
         cases.complete(pi, TASK_SECRECY_REVIEW, secrecy());
-        cases.complete(pi, TASK_PUBLISH, publication());
+
+        // Then the report is published asynchronously, and the case goes on once its URL answers
+        assertThat(pi).isWaitingAt(SERVICE_PUBLISH_REPORT);
+        cases.executeDueJobs();
+        assertThat(pi).hasPassedInOrder(TASK_SECRECY_REVIEW, SERVICE_PUBLISH_REPORT, SERVICE_CHECK_PUBLICATION)
+                .isWaitingAt(TASK_ARCHIVE);
+        assertThat(pi).variables().containsKeys(VAR_PUBLICATION_URL, VAR_PUBLISHED_AT, VAR_PUBLICATION_VERIFIED_AT);
+        assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), VAR_PUBLICATION_URL))
+                .endsWith("/public/reports/bayan/2025");
         cases.complete(pi, TASK_ARCHIVE, archive());
         cases.executeDueJobs(); // the archive is built after 归档, asynchronously
 
         // Then the case has ended archived, with a receipt for each of the five addressees
-        assertThat(pi).hasPassed(TASK_PUBLISH, TASK_ARCHIVE, SERVICE_CHECK_RECEIPTS, SERVICE_ARCHIVE_CASE).isEnded();
+        assertThat(pi).hasPassed(SERVICE_PUBLISH_REPORT, TASK_ARCHIVE, SERVICE_CHECK_RECEIPTS, SERVICE_ARCHIVE_CASE)
+                .isEnded();
         assertThat(pi).hasNotPassed(TASK_RECORD_RECEIPT);
         assertThat(pi).hasPassedInOrder(TASK_DRAFT, TASK_INTERNAL_REVIEW, TASK_EXECUTIVE_MEETING, TASK_SIGN_AND_ISSUE);
         assertThat(pi).hasNotPassed(TASK_SOLICIT_OPINIONS, TASK_LEADERSHIP_MEETING, TASK_PRINCIPAL_SIGN_OFF);
@@ -119,10 +128,31 @@ class AnnualReportProcessTest {
         cases.complete(pi, TASK_FILE, filing("R-1"));
         cases.complete(pi, TASK_COPY, filing("R-2"));
         cases.complete(pi, TASK_SECRECY_REVIEW, secrecy());
-        cases.complete(pi, TASK_PUBLISH, publication());
+        cases.executeDueJobs();
         cases.complete(pi, TASK_ARCHIVE, archive());
         cases.executeDueJobs();
-        assertThat(pi).isEnded().hasPassed(END_ARCHIVED);
+        assertThat(pi).isEnded().hasPassed(SERVICE_CHECK_PUBLICATION, END_ARCHIVED);
+    }
+
+    @Test
+    void aReportKeptFromThePublicSkipsPublicationAndTheCaseGoesOn() {
+        // Given a department report after issuance
+        ProcessInstance pi = cases.start("bayan-gaj", 2025);
+        cases.complete(pi, TASK_DRAFT, draft(false));
+        cases.complete(pi, TASK_INTERNAL_REVIEW, internalReview("APPROVE"));
+        cases.complete(pi, TASK_LEADERSHIP_MEETING, meeting("APPROVE"));
+        cases.complete(pi, TASK_SIGN_AND_ISSUE, Map.of("issuedBy", "姜局长", "issueDate", "2026-02-25"));
+        cases.complete(pi, TASK_FILE, filing("R-1"));
+        cases.complete(pi, TASK_COPY, filing("R-2"));
+
+        // When the secrecy review decides it is not to be released
+        cases.complete(pi, TASK_SECRECY_REVIEW, secrecyNotPublic());
+
+        // Then nothing is published and the case goes straight on to the archive
+        assertThat(pi).isWaitingAt(TASK_ARCHIVE).hasNotPassed(SERVICE_PUBLISH_REPORT, SERVICE_CHECK_PUBLICATION);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId(SERVICE_PUBLISH_REPORT).count()).isZero();
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), VAR_PUBLICATION_URL)).isNull();
     }
 
     @Test

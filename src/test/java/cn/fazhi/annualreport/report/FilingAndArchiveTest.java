@@ -91,7 +91,7 @@ class FilingAndArchiveTest {
                 CITY_BUREAU, TestCases.filingExempt(TestCases.EXEMPTION_REASON)));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_COPY), strings(TestCases.filing("YFZX-2026-9"))));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_SECRECY_REVIEW), strings(TestCases.secrecy())));
-        assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_PUBLISH), strings(TestCases.publication())));
+        cases.executeDueJobs(); // publish on the public column and check its URL
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_ARCHIVE), strings(TestCases.archive())));
         cases.executeDueJobs();
 
@@ -140,12 +140,12 @@ class FilingAndArchiveTest {
                 .satisfies(r -> assertThat(r.get("类别")).isEqualTo("抄送"));
         // And the publication's URL and time
         assertThat(text(files.get("05-公开记录.txt")))
-                .contains("https://www.bayan.gov.cn/art/2026/3/1/art_1.html", "公开时间：2026-03-01");
+                .contains("/public/reports/" + ENTITY + "/2025", "公开时间：2026-");
         // And the history has each main step with its times, and who completed the tasks
         List<CSVRecord> history = csv(files.get("06-案件历史.csv"));
         assertThat(history).filteredOn(r -> r.get("记录类型").equals("环节")).extracting(r -> r.get("环节ID"))
                 .contains(TASK_DRAFT, TASK_INTERNAL_REVIEW, TASK_LEADERSHIP_MEETING, TASK_SIGN_AND_ISSUE, TASK_FILE,
-                        TASK_COPY, SERVICE_CHECK_RECEIPTS, TASK_SECRECY_REVIEW, TASK_PUBLISH, TASK_ARCHIVE);
+                        TASK_COPY, SERVICE_CHECK_RECEIPTS, TASK_SECRECY_REVIEW, SERVICE_PUBLISH_REPORT, TASK_ARCHIVE);
         assertThat(history).filteredOn(r -> r.get("环节ID").equals(TASK_SIGN_AND_ISSUE) && r.get("记录类型").equals("环节"))
                 .singleElement().satisfies(r -> {
                     assertThat(r.get("环节名称")).isEqualTo("签发并制发（编文号）");
@@ -209,7 +209,7 @@ class FilingAndArchiveTest {
                 CITY_BUREAU, TestCases.filing("SGA-1")));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_COPY), strings(TestCases.filing("YFZX-1"))));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_SECRECY_REVIEW), strings(TestCases.secrecy())));
-        assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_PUBLISH), strings(TestCases.publication())));
+        cases.executeDueJobs(); // publish on the public column and check its URL
 
         // Then the case does not reach the archive: it waits for the Party committee's receipt in 补录回执
         assertThat(tasks(pid, TASK_ARCHIVE)).isEmpty();
@@ -270,7 +270,7 @@ class FilingAndArchiveTest {
                 CITY_BUREAU, TestCases.filing("SGA-1")));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_COPY), strings(TestCases.filingAwaitingReceipt())));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_SECRECY_REVIEW), strings(TestCases.secrecy())));
-        assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_PUBLISH), strings(TestCases.publication())));
+        cases.executeDueJobs(); // publish on the public column and check its URL
         assertThat(tasks(pid, TASK_RECORD_RECEIPT)).extracting(Task::getName)
                 .containsExactlyInAnyOrder("补录回执：" + GOVERNMENT, "补录回执：" + COPY_TO);
 

@@ -61,6 +61,7 @@ class ReportApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void caseRunsEndToEndOverRestAndTheReminderMailArrives() throws Exception {
         // Given the justice bureau owner of 巴彦县 starts the 2025 case
         ResponseEntity<Map<String, Object>> started = post("bayan_owner", "/api/reports",
@@ -108,7 +109,7 @@ class ReportApiTest {
         }
         complete("bayan_office", task(pid, TASK_COPY), strings(TestCases.filing("COPY-1")));
         complete("bayan_secrecy", task(pid, TASK_SECRECY_REVIEW), strings(TestCases.secrecy()));
-        complete("bayan_office", task(pid, TASK_PUBLISH), strings(TestCases.publication()));
+        cases.executeDueJobs(); // publication and its URL check
         complete("bayan_office", task(pid, TASK_ARCHIVE), strings(TestCases.archive()));
         cases.executeDueJobs(); // the archive is built after 归档, asynchronously
 
@@ -120,6 +121,14 @@ class ReportApiTest {
         Map<String, Object> finished = get("bayan_owner", "/api/reports/bayan/2025").getBody();
         assertThat(finished.get("state")).isEqualTo("COMPLETED");
         assertThat((List<?>) finished.get("filings")).hasSize(5);
+        // and its publication on the public column, with URL and time, the URL checked
+        assertThat((List<Map<String, Object>>) finished.get("publications")).singleElement().satisfies(p -> {
+            assertThat(p).containsEntry("target", "PUBLIC_COLUMN").containsEntry("status", "VERIFIED")
+                    .containsEntry("documentNumber", "巴政呈〔2026〕12号");
+            assertThat((String) p.get("url")).endsWith("/public/reports/bayan/2025");
+            assertThat(p.get("publishedAt")).isNotNull();
+            assertThat(p.get("verifiedAt")).isNotNull();
+        });
     }
 
     @Test

@@ -63,6 +63,9 @@ public final class TestCases {
         // filing records and archives of the deleted cases
         jdbc.update("DELETE FROM filing_receipt");
         jdbc.update("DELETE FROM case_archive");
+        // publications of the deleted cases: the public column must not show them to the next test
+        jdbc.update("DELETE FROM publication");
+        PortalCms.reset();
         ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
     }
@@ -211,12 +214,25 @@ public final class TestCases {
     public static final String EXEMPTION_REASON =
             "经电话与接收单位秘书科确认：电子公文交换系统已收到，不需要再报送纸质件，也不出具回执";
 
+    /** The secrecy review releases the final version as it is. */
     public static Map<String, Object> secrecy() {
         return Map.of("secrecyDecision", "PUBLISH_FULL", "secrecyReviewer", "吴军");
     }
 
-    public static Map<String, Object> publication() {
-        return Map.of("publicationUrl", "https://www.bayan.gov.cn/art/2026/3/1/art_1.html", "publishedOn", "2026-03-01");
+    /** The secrecy review releases only this redacted text, passed as a transient variable. */
+    public static Map<String, Object> secrecyRedacted(String redactedText) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("secrecyDecision", "PUBLISH_REDACTED");
+        values.put("secrecyReviewer", "吴军");
+        values.put("secrecyComment", "删除了第一部分中涉及工作秘密的一段");
+        values.put("redactedText", Variables.stringValue(redactedText, true));
+        return values;
+    }
+
+    /** The secrecy review keeps the report from the public. */
+    public static Map<String, Object> secrecyNotPublic() {
+        return Map.of("secrecyDecision", "NOT_PUBLIC", "secrecyReviewer", "吴军",
+                "secrecyComment", "报告涉及国家秘密，依法不予公开");
     }
 
     public static Map<String, Object> archive() {
