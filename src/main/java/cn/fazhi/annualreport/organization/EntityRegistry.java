@@ -28,13 +28,15 @@ public class EntityRegistry {
     /** The entities that report this year (the annual launch starts a case for each), parents before children. */
     public List<ReportingEntity> active() {
         List<ReportingEntity> all = store.all();
+        Set<String> codes = new HashSet<>();
+        all.forEach(e -> codes.add(e.code()));
         List<ReportingEntity> ordered = new ArrayList<>();
         Set<String> placed = new HashSet<>();
         while (ordered.size() < all.size()) {
             int before = ordered.size();
             for (ReportingEntity e : all) {
-                if (!placed.contains(e.code()) && (e.parent() == null || placed.contains(e.parent())
-                        || all.stream().noneMatch(p -> p.code().equals(e.parent())))) {
+                if (!placed.contains(e.code())
+                        && (e.parent() == null || placed.contains(e.parent()) || !codes.contains(e.parent()))) {
                     ordered.add(e);
                     placed.add(e.code());
                 }
