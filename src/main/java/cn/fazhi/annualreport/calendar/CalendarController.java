@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.calendar;
 
+import cn.fazhi.annualreport.security.Callers;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,8 +80,7 @@ class CalendarController {
     @PostMapping("/reload")
     ReloadView reload() {
         Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null || authentication.getGroupIds() == null
-                || !authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+        if (!Callers.isAdmin(authentication)) {
             throw new CalendarAdminOnlyException();
         }
         WorkingDayCalendar.Reloaded reloaded;

@@ -1,12 +1,12 @@
 package cn.fazhi.annualreport.document;
 
+import cn.fazhi.annualreport.security.Callers;
 import cn.fazhi.annualreport.organization.EntityRegistry;
 import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.organization.Role;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +34,7 @@ class DocumentNumberController {
     List<DocumentNumber> list(@RequestParam String prefix, @RequestParam int year) {
         Authentication caller = identityService.getCurrentAuthentication();
         List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        boolean allowed = groups.contains(Groups.CAMUNDA_ADMIN) || registry.all().stream()
+        boolean allowed = Callers.isAdmin(caller) || registry.all().stream()
                 .filter(e -> prefix.equals(e.documentNumberPrefix()))
                 .anyMatch(e -> Arrays.stream(Role.values()).anyMatch(r -> groups.contains(r.groupId(e.code())))
                         || registry.ancestorsOf(e).stream().map(ReportingEntity::code)
@@ -49,7 +49,7 @@ class DocumentNumberController {
     @PostMapping("/api/document-numbers/cancel")
     DocumentNumber cancel(@RequestBody CancelRequest request) {
         Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+        if (!Callers.isAdmin(caller)) {
             throw new Forbidden();
         }
         if (request.number() == null || request.reason() == null || request.reason().isBlank()) {

@@ -1,12 +1,12 @@
 package cn.fazhi.annualreport.launch;
 
+import cn.fazhi.annualreport.security.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -75,7 +75,7 @@ class LaunchController {
 
     private String requireAdmin() {
         Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+        if (!Callers.isAdmin(caller)) {
             throw LaunchRequestException.adminOnly();
         }
         return caller.getUserId();

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.organization;
 
+import cn.fazhi.annualreport.security.Callers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -7,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpHeaders;
@@ -95,7 +95,7 @@ class EntityController {
 
     private String requireAdmin() {
         Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+        if (!Callers.isAdmin(caller)) {
             throw EntityImportException.adminOnly();
         }
         return caller.getUserId();

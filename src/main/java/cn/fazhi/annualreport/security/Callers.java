@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -27,6 +28,11 @@ public final class Callers {
         }
         return webappUser(request).map(u -> new Authentication(u.getIdentityId(), new ArrayList<>(u.getGroupIds()),
                 new ArrayList<>(u.getTenantIds())));
+    }
+
+    /** Whether the caller is a system administrator (member of Camunda's {@code camunda-admin} group). */
+    public static boolean isAdmin(Authentication caller) {
+        return caller != null && caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
     }
 
     /** The user logged into the webapps (Tasklist, Cockpit, Admin) in this request's session. */

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.task;
 
+import cn.fazhi.annualreport.security.Callers;
 import cn.fazhi.annualreport.organization.Role;
 import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.security.SystemCall;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.DelegationState;
@@ -52,7 +52,7 @@ class TaskRules {
     }
 
     static boolean isAdmin(Authentication caller) {
-        return caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
+        return Callers.isAdmin(caller);
     }
 
     static boolean isOwner(Authentication caller, String entityCode) {
