@@ -9,20 +9,37 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import cn.fazhi.annualreport.security.SystemCall;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
-/** Applies {@link TaskRules} to task calls on the engine's REST API, from Tasklist and scripts alike. */
+/**
+ * Applies {@link TaskRules} to task calls on the engine's REST API, from Tasklist and scripts alike, and answers a
+ * task that is gone — completed by someone else a moment ago, or at the same moment — with a bilingual 409 instead of
+ * the engine's 403/500 (docs/tasks.md, "Two people complete the same task").
+ */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 11) // before the form check: a delegated task is refused before its form is read
 class EngineTaskActionFilter extends OncePerRequestFilter {
@@ -31,15 +48,31 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
     private static final Pattern ACTION = Pattern.compile(ENGINE
             + "/task/([^/]+)/(claim|unclaim|assignee|delegate|resolve|identity-links|comment/create|complete|submit-form)$");
     private static final Pattern UPDATE = Pattern.compile(ENGINE + "/task/([^/]+)$");
+    /** Actions on a task that is no longer open: 409 (finished, its case readable by the caller) or 404. */
+    private static final Set<String> ON_OPEN_TASK =
+            Set.of("claim", "unclaim", "assignee", "delegate", "resolve", "complete", "submit-form");
+    private static final Set<String> COMPLETION = Set.of("complete", "submit-form");
+    /** The engine's documented error codes (REST "code"): optimistic locking failure, deadlock. */
+    private static final Set<Integer> CONCURRENT_CHANGE = Set.of(1, 10000);
+    private static final String COMPLETED = "completed"; // HistoricTaskInstance.getDeleteReason() of a completed task
+    /** How long a completion waits for another completion of the same task on this node before it goes ahead. */
+    private static final Duration COMPLETION_WAIT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(EngineTaskActionFilter.class);
+
+    /** Completions of one task run one after the other on this node; tasks share a lock only by hash. */
+    private final Lock[] completions = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     private final IdentityService identityService;
     private final TaskService taskService;
+    private final HistoryService historyService;
     private final TaskRules rules;
     private final ObjectMapper json = new ObjectMapper();
 
-    EngineTaskActionFilter(IdentityService identityService, TaskService taskService, TaskRules rules) {
+    EngineTaskActionFilter(IdentityService identityService, TaskService taskService, HistoryService historyService,
+                           TaskRules rules) {
         this.identityService = identityService;
         this.taskService = taskService;
+        this.historyService = historyService;
         this.rules = rules;
     }
 
@@ -77,7 +110,13 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
         Task task = taskId == null ? null : Callers.runAs(identityService, caller,
                 () -> taskService.createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
-            // not there or not visible to the caller: the engine answers, and nothing about the task is revealed
+            TaskRequestException gone = action.matches() && ON_OPEN_TASK.contains(action.group(2))
+                    ? gone(caller, taskId) : null;
+            if (gone != null) {
+                refuse(response, gone);
+                return;
+            }
+            // not visible to the caller: the engine answers, and nothing about the task is revealed
             chain.doFilter(cached, response);
             return;
         }
@@ -91,7 +130,126 @@ class EngineTaskActionFilter extends OncePerRequestFilter {
             refuse(response, e);
             return;
         }
-        chain.doFilter(cached, response);
+        if (action.matches() && COMPLETION.contains(action.group(2))) {
+            complete(cached, response, chain, caller, taskId);
+        } else {
+            chain.doFilter(cached, response);
+        }
+    }
+
+    /**
+     * A task the caller does not see: if it is no longer open at all, 409 when the caller may read its case's history
+     * (it was finished: completed, or ended by the case), otherwise 404; null if it is open (not the caller's: the
+     * engine refuses, as before).
+     */
+    private TaskRequestException gone(Authentication caller, String taskId) {
+        if (SystemCall.run(identityService, () -> taskService.createTaskQuery().taskId(taskId).count()) > 0) {
+            return null;
+        }
+        HistoricTaskInstance finished = Callers.runAs(identityService, caller,
+                () -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
+        if (finished == null) {
+            return TaskRequestException.notFound(taskId);
+        }
+        return COMPLETED.equals(finished.getDeleteReason())
+                ? TaskRequestException.alreadyCompleted() : TaskRequestException.noLongerOpen();
+    }
+
+    /**
+     * Completes a task the caller saw open a moment ago. Completions of the same task on this node run one after the
+     * other: the second finds the task completed and gets a 409 without reaching the engine (two at once would make
+     * the engine's transactions collide — on H2 both can fail on each other's row locks). Between nodes, or after
+     * waiting too long for the first, the engine's optimistic locking decides: its answer is held back and, if the
+     * completion failed because someone else completed the task meanwhile (the engine answers "task is null", an
+     * optimistic locking failure, or a 403 because the task's authorizations went with it) or changed its case at the
+     * same moment, the caller gets a bilingual 409 instead; any other answer passes unchanged.
+     */
+    private void complete(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                          Authentication caller, String taskId) throws ServletException, IOException {
+        Lock lock = completions[Math.floorMod(taskId.hashCode(), completions.length)];
+        boolean locked;
+        try {
+            locked = lock.tryLock(COMPLETION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServletException("interrupted while waiting for another completion of task " + taskId, e);
+        }
+        try {
+            TaskRequestException closed = closed(taskId);
+            if (closed != null) {
+                lost(caller, taskId, closed, "(not called: the task was closed meanwhile)");
+                refuse(response, closed);
+                return;
+            }
+            ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+            try {
+                chain.doFilter(request, held);
+            } catch (IOException | ServletException | RuntimeException e) {
+                TaskRequestException conflict = conflictAfterFailure(taskId, null);
+                if (conflict == null || response.isCommitted()) {
+                    throw e;
+                }
+                lost(caller, taskId, conflict, e.toString());
+                refuse(response, conflict);
+                return;
+            }
+            if (held.getStatus() >= 400 && !response.isCommitted()) {
+                TaskRequestException conflict = conflictAfterFailure(taskId, held.getContentAsByteArray());
+                if (conflict != null) {
+                    lost(caller, taskId, conflict, held.getStatus() + " "
+                            + new String(held.getContentAsByteArray(), StandardCharsets.UTF_8));
+                    refuse(response, conflict); // the engine's answer is dropped
+                    return;
+                }
+            }
+            held.copyBodyToResponse();
+        } finally {
+            if (locked) {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Why a completion failed, if because of someone else's work on the same task or case; null otherwise. */
+    private TaskRequestException conflictAfterFailure(String taskId, byte[] engineAnswer) {
+        TaskRequestException closed = closed(taskId);
+        if (closed != null) {
+            return closed;
+        }
+        return CONCURRENT_CHANGE.contains(code(engineAnswer)) ? TaskRequestException.changedMeanwhile() : null;
+    }
+
+    /**
+     * Null while the task is open; otherwise why not: completed, or ended by its case. Read without the caller's
+     * authorizations: the caller saw the task open a moment ago.
+     */
+    private TaskRequestException closed(String taskId) {
+        return SystemCall.run(identityService, () -> {
+            if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
+                return null;
+            }
+            HistoricTaskInstance finished = historyService.createHistoricTaskInstanceQuery().taskId(taskId)
+                    .singleResult();
+            return finished != null && COMPLETED.equals(finished.getDeleteReason())
+                    ? TaskRequestException.alreadyCompleted() : TaskRequestException.noLongerOpen();
+        });
+    }
+
+    private int code(byte[] engineAnswer) {
+        if (engineAnswer == null || engineAnswer.length == 0) {
+            return -1;
+        }
+        try {
+            return json.readTree(engineAnswer).path("code").asInt(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void lost(Authentication caller, String taskId, TaskRequestException conflict, String engineAnswer) {
+        LOG.info("Completion of task {} by {} refused with 409 ({}); the engine answered: {}", taskId,
+                caller.getUserId(), conflict.messageEn(), engineAnswer.length() > 300
+                        ? engineAnswer.substring(0, 300) + "…" : engineAnswer);
     }
 
     private void check(Authentication caller, Task task, String action, JsonNode body) {
