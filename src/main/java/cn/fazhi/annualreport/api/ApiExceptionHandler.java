@@ -3,9 +3,11 @@ package cn.fazhi.annualreport.api;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -47,6 +49,16 @@ class ApiExceptionHandler {
         long bytes = size.toBytes();
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
                 : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " B";
+    }
+
+    /**
+     * The database cannot be reached (no connection within Hikari's connection timeout): 503, and the caller may try
+     * again; nothing was written (docs/resilience.md, "Database outage").
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ApiError> databaseUnavailable(Exception e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .body(DatabaseUnavailableFilter.error());
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
