@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -72,6 +73,24 @@ class TaskNoticeTest {
         assertThat(all).hasSize(2);
         assertThat(Mails.to(all[1])).isEqualTo("bayan.gaj.head@example.org");
         assertThat(subject(all[1])).startsWith("【待办】");
+    }
+
+    @Test
+    void manyNoticesQueuedAtOnceAreSentTogetherEachOnce() {
+        // Given twelve new cases (a launch's worth): each queued a 【待认领】 notice for its first task's group
+        List<String> entities = List.of("bayan-sfj", "bayan-gaj", "bayan-jyj", "bayan-yshj", "xinhua-sfj",
+                "xinhua-scjgj", "xinhua-rsj", "xinhua-jyj", "shiyan-sfj", "shiyan-gaj", "duolun-sfj", "duolun-gaj");
+        entities.forEach(entity -> cases.start(entity, 2025));
+
+        // When the dispatcher runs (its senders work on several notices at the same time), and runs again
+        int sent = dispatcher.dispatchDue();
+        int sentAgain = dispatcher.dispatchDue();
+
+        // Then every staff member got exactly one notice, and the second run had nothing left to send
+        assertThat(sent).isEqualTo(entities.size());
+        assertThat(sentAgain).isZero();
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(Mails::to).sorted().toList())
+                .isEqualTo(entities.stream().map(e -> e.replace('-', '.') + ".staff@example.org").sorted().toList());
     }
 
     @Test
