@@ -71,7 +71,7 @@ class KilledNodeTest {
         // the current year: its cases' deadlines lie in the next year, so that no reminder is due during the test
         int year = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
 
-        // Given the application running, and an administrator's launch of the year starting the 33 cases one by one
+        // Given the application running, and an administrator's launch of the year starting the 173 cases one by one
         app = AppProcess.start("killed-node-before", arguments, START_TIMEOUT);
         HttpResponse<String> launched = app.postJson("/api/launches", "{\"year\":" + year + "}");
         assertThat(launched.statusCode()).as(launched.body()).isIn(200, 202);
