@@ -28,13 +28,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The application killed with {@code kill -9} in the middle of the annual launch, then started again on the same
  * database: the launch finishes, every entity gets its case exactly once, every case waits at its first tasks with
  * its reminder timers, and the cases that existed before the kill keep exactly the tasks and timers they had. The
  * application runs in JVMs of its own (AppProcess) with its real job executor and real time; the database is a file
- * H2 database in the suite's H2 run, a PostgreSQL database of its own in the PostgreSQL run.
+ * H2 database in the suite's H2 run, a PostgreSQL database of its own in the PostgreSQL run. In the PostgreSQL run the
+ * same happens on two nodes, two JVMs on one database: the node running the launch is killed and the other, left
+ * alone, finishes it once the dead node's job lock has expired.
  */
 class KilledNodeTest {
 
@@ -48,7 +51,7 @@ class KilledNodeTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     GreenMail smtp;
-    AppProcess app;
+    final List<AppProcess> nodes = new ArrayList<>();
 
     @BeforeEach
     void startMailServer() {
@@ -58,8 +61,8 @@ class KilledNodeTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (app != null) {
-            app.close();
+        for (AppProcess node : nodes) {
+            node.close();
         }
         smtp.stop();
     }
@@ -67,36 +70,76 @@ class KilledNodeTest {
     @Test
     void aLaunchKilledMidFlightContinuesAfterRestartWithEveryCaseOnceNoTimerLostAndNoTaskDuplicated()
             throws Exception {
-        List<String> arguments = arguments();
-        // the current year: its cases' deadlines lie in the next year, so that no reminder is due during the test
-        int year = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+        List<String> arguments = arguments("killed_node");
 
         // Given the application running, and an administrator's launch of the year starting the 173 cases one by one
-        app = AppProcess.start("killed-node-before", arguments, START_TIMEOUT);
-        HttpResponse<String> launched = app.postJson("/api/launches", "{\"year\":" + year + "}");
-        assertThat(launched.statusCode()).as(launched.body()).isIn(200, 202);
-        String launch = JSON.readTree(launched.body()).get("id").asText();
+        AppProcess first = start("killed-node-before", arguments);
 
         // When the application is killed (SIGKILL) while the launch's jobs are running
+        KilledLaunch killed = launchAndKillMidFlight(first);
+
+        // and started again on the same database
+        AppProcess restarted = start("killed-node-after", arguments);
+
+        // Then the launch finishes by itself (the dead JVM's job lock expires and the new one takes the jobs over),
+        // with every case once, none lost, no timer lost and no task duplicated
+        assertFinishedConsistently(restarted, killed);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = TestDatabase.PROPERTY, matches = "postgres")
+    void aNodeKilledMidLaunchLeavesItsJobsToTheOtherNodeAfterTheirLockTime() throws Exception {
+        // Given two nodes on one PostgreSQL database (the second joins once the first is ready), each its own JVM
+        List<String> arguments = arguments("killed_cluster");
+        AppProcess nodeA = start("killed-cluster-a", with(arguments, "--camunda.bpm.generic-properties.properties"
+                + ".hostname=node-a"));
+        AppProcess nodeB = start("killed-cluster-b", with(arguments, "--camunda.bpm.generic-properties.properties"
+                + ".hostname=node-b"));
+
+        // When node A, which runs the launch's jobs, is killed in the middle of it (B is left alone, not restarted)
+        KilledLaunch killed = launchAndKillMidFlight(nodeA);
+        long killedAt = System.currentTimeMillis();
+
+        // Then node B finishes the launch once the dead node's job lock has expired, with every case once
+        assertFinishedConsistently(nodeB, killed);
+        long finishedAfter = System.currentTimeMillis() - killedAt;
+        assertThat(finishedAfter).as("launch finished after the kill, in ms").isGreaterThan(LOCK_TIME_MILLIS);
+        // and node B ran the rest: its job executor's runs are in the job log under its host name
+        assertThat(nodeB.json("/engine-rest/history/job-log/count?hostname=node-b&successLog=true")
+                .get("count").asInt()).isPositive();
+        assertThat(nodeB.json("/engine-rest/history/job-log/count?hostname=node-a&successLog=true")
+                .get("count").asInt()).isPositive();
+    }
+
+    /** What was read just before the kill: the launch and a snapshot of the cases. */
+    record KilledLaunch(String launch, Snapshot before, JsonNode atKill) {
+    }
+
+    private KilledLaunch launchAndKillMidFlight(AppProcess node) throws Exception {
+        // the current year: its cases' deadlines lie in the next year, so that no reminder is due during the test
+        int year = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+        HttpResponse<String> launched = node.postJson("/api/launches", "{\"year\":" + year + "}");
+        assertThat(launched.statusCode()).as(launched.body()).isIn(200, 202);
+        String launch = JSON.readTree(launched.body()).get("id").asText();
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
-                .until(() -> app.json("/api/launches/" + launch).get("started").asInt() >= 10);
-        Snapshot before = Snapshot.of(app);
-        JsonNode atKill = app.json("/api/launches/" + launch);
-        app.kill();
+                .until(() -> node.json("/api/launches/" + launch).get("started").asInt() >= 10);
+        Snapshot before = Snapshot.of(node);
+        JsonNode atKill = node.json("/api/launches/" + launch);
+        node.kill();
         assertThat(atKill.get("pending").asInt()).as("entities still pending when the application was killed")
                 .isPositive();
         assertThat(before.cases()).isNotEmpty().hasSizeLessThan(ENTITIES);
+        return new KilledLaunch(launch, before, atKill);
+    }
 
-        // and started again on the same database
-        app = AppProcess.start("killed-node-after", arguments, START_TIMEOUT);
-
-        // Then the launch finishes by itself (the dead node's job locks expire and the new node takes the jobs over)
+    private void assertFinishedConsistently(AppProcess node, KilledLaunch killed) throws Exception {
         JsonNode finished = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-                .until(() -> app.json("/api/launches/" + launch), l -> "FINISHED".equals(l.get("state").asText()));
+                .until(() -> node.json("/api/launches/" + killed.launch()),
+                        l -> "FINISHED".equals(l.get("state").asText()));
         assertThat(finished.get("started").asInt()).isEqualTo(ENTITIES);
         assertThat(finished.get("skipped").asInt()).isZero();
         assertThat(finished.get("failed").asInt()).isZero();
-        Snapshot after = Snapshot.of(app);
+        Snapshot after = Snapshot.of(node);
 
         // every entity has exactly one case, the one its launch result names
         Set<String> launchedCases = new HashSet<>();
@@ -107,7 +150,7 @@ class KilledNodeTest {
         // what the application had answered before it was killed holds: each case it reported STARTED is still that
         // case (a commit is durable, also on H2: WRITE_DELAY=0)
         Map<String, String> startedAtKill = new TreeMap<>();
-        atKill.get("results").forEach(r -> {
+        killed.atKill().get("results").forEach(r -> {
             if ("STARTED".equals(r.get("outcome").asText())) {
                 startedAtKill.put(r.get("entity").asText(), r.get("processInstanceId").asText());
             }
@@ -120,9 +163,9 @@ class KilledNodeTest {
                 .isEmpty();
 
         // the cases of before the kill have exactly the tasks and timers they had: none lost, none added
-        for (String pi : before.cases()) {
-            assertThat(after.tasks(pi)).as("tasks of case %s", pi).isEqualTo(before.tasks(pi));
-            assertThat(after.timers(pi)).as("timers of case %s", pi).isEqualTo(before.timers(pi));
+        for (String pi : killed.before().cases()) {
+            assertThat(after.tasks(pi)).as("tasks of case %s", pi).isEqualTo(killed.before().tasks(pi));
+            assertThat(after.timers(pi)).as("timers of case %s", pi).isEqualTo(killed.before().timers(pi));
         }
 
         // every case waits at its first tasks, each once, with each of their reminder timers once
@@ -131,16 +174,31 @@ class KilledNodeTest {
         }
 
         // and nothing failed: no incident, no job with an error, no job left behind but the timers
-        assertThat(app.json("/engine-rest/incident/count").get("count").asInt()).isZero();
-        assertThat(app.json("/engine-rest/job/count?withException=true").get("count").asInt()).isZero();
-        assertThat(app.json("/engine-rest/job/count?messages=true").get("count").asInt()).isZero();
+        assertThat(node.json("/engine-rest/incident/count").get("count").asInt()).isZero();
+        assertThat(node.json("/engine-rest/job/count?withException=true").get("count").asInt()).isZero();
+        assertThat(node.json("/engine-rest/job/count?messages=true").get("count").asInt()).isZero();
     }
 
-    /** The same settings for both starts: the job executor on (the test profile switches it off), short locks. */
-    private List<String> arguments() throws Exception {
+    private AppProcess start(String name, List<String> arguments) throws Exception {
+        AppProcess node = AppProcess.start(name, arguments, START_TIMEOUT);
+        nodes.add(node);
+        return node;
+    }
+
+    private static List<String> with(List<String> arguments, String argument) {
+        List<String> all = new ArrayList<>(arguments);
+        all.add(argument);
+        return all;
+    }
+
+    /**
+     * The settings of every start on one new database: the job executor on (the test profile switches it off), short
+     * locks.
+     */
+    private List<String> arguments(String database) throws Exception {
         List<String> arguments = new ArrayList<>();
         if (TestDatabase.postgres()) {
-            String url = TestDatabase.newDatabase("killed_node");
+            String url = TestDatabase.newDatabase(database);
             arguments.addAll(List.of("--spring.profiles.active=postgres,test", "--spring.datasource.url=" + url,
                     "--spring.datasource.username=annualreport", "--spring.datasource.password=annualreport"));
         } else {
