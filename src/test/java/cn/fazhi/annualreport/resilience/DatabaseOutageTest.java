@@ -33,17 +33,20 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The database unreachable for a while (docs/resilience.md, "Database outage"): an application context of its own,
@@ -61,6 +64,8 @@ class DatabaseOutageTest {
     /** The test context's pool gives up on a connection after this long (production: 10 s, docs/postgresql.md). */
     static final int CONNECTION_TIMEOUT_MILLIS = 2000;
     static final int LOCK_TIME_MILLIS = 5000;
+    /** PostgreSQL's socket timeout in the test context (production: 60 s, application-postgres.yaml). */
+    static final int SOCKET_TIMEOUT_SECONDS = 3;
     static final String ASYNC = "outage-async-step";
     static final String TIMER = "outage-timer";
 
@@ -80,7 +85,8 @@ class DatabaseOutageTest {
             proxy = new TcpProxy(database.getHost(), database.getPort());
             args.addAll(List.of("--spring.profiles.active=postgres,test",
                     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath(),
-                    "--spring.datasource.username=annualreport", "--spring.datasource.password=annualreport"));
+                    "--spring.datasource.username=annualreport", "--spring.datasource.password=annualreport",
+                    "--spring.datasource.hikari.data-source-properties.socketTimeout=" + SOCKET_TIMEOUT_SECONDS));
         } else {
             h2 = Server.createTcpServer("-tcpPort", String.valueOf(freePort()), "-ifNotExists").start();
             proxy = new TcpProxy("127.0.0.1", h2.getPort());
@@ -135,6 +141,7 @@ class DatabaseOutageTest {
 
     @Test
     void theApplicationReportsDownDuringADatabaseOutageAndRecoversByItselfWithNothingLost() {
+        Step.reset();
         // Given the application up, healthy and ready, its job executor running
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
@@ -215,6 +222,56 @@ class DatabaseOutageTest {
         assertThat(jobExecutor.isActive()).isTrue();
         System.out.printf("DatabaseOutageTest (%s): DOWN %d ms after the outage began, UP %d ms after the database"
                 + " returned%n", TestDatabase.postgres() ? "PostgreSQL" : "H2", downAfter, upAfter);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = TestDatabase.PROPERTY, matches = "postgres")
+    void aNetworkThatSilentlyDropsPacketsFreesTheJobExecutorAfterTheSocketTimeoutAndHealsByItself() {
+        Step.reset();
+        // Given the application healthy, and a case whose asynchronous step the job executor is running
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        ThreadPoolTaskExecutor jobThreads = (ThreadPoolTaskExecutor)
+                ((SpringJobExecutor) configuration().getJobExecutor()).getTaskExecutor();
+        ProcessInstance cutOff = engine.getRuntimeService().startProcessInstanceByKey(ASYNC, "partitioned",
+                java.util.Map.of("holdUntilOutage", true));
+        await().atMost(WAIT).until(() -> Step.inFlight.getCount() == 0);
+        assertThat(jobThreads.getActiveCount()).isEqualTo(1);
+
+        // When the network to the database silently drops every packet (no reset: connections look alive, new ones
+        // open, nothing answers), and the step sends its commit into it
+        proxy.blackHole();
+        long partitionBegan = System.currentTimeMillis();
+        Step.outageStarted.countDown();
+
+        // Then health says DOWN within a bounded time (validation and connection timeouts)
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/actuator/health").statusCode()).isEqualTo(503));
+        long downAfter = System.currentTimeMillis() - partitionBegan;
+        // … and the job executor's thread is freed by the socket timeout while the partition lasts, instead of waiting
+        // for the operating system to give up on the connection
+        await().atMost(WAIT).until(() -> jobThreads.getActiveCount() == 0);
+        long freedAfter = System.currentTimeMillis() - partitionBegan;
+        assertThat(freedAfter).as("the commit waited for its answer for the socket timeout")
+                .isGreaterThanOrEqualTo(SOCKET_TIMEOUT_SECONDS * 1000L - 500);
+        assertThat(node.isActive()).isTrue();
+        assertThat(configuration().getJobExecutor().isActive()).isTrue();
+
+        // When packets get through again
+        proxy.restore();
+        long restored = System.currentTimeMillis();
+
+        // Then the application is UP again by itself, and the step whose commit was lost runs again once its lock has
+        // expired: its case ends, with one successful run; nothing failed for good
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(get("/actuator/health").statusCode()).isEqualTo(200));
+        long upAfter = System.currentTimeMillis() - restored;
+        await().atMost(WAIT).until(() -> ended(cutOff));
+        assertThat(Step.runs(cutOff.getId())).as("run again after the partition").isEqualTo(2);
+        assertThat(successes(cutOff)).singleElement()
+                .satisfies(log -> assertThat(log.getTimestamp().getTime()).isGreaterThanOrEqualTo(restored - 1000));
+        assertThat(engine.getManagementService().createJobQuery().withException().count()).isZero();
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+        System.out.printf("DatabaseOutageTest (PostgreSQL, partition): DOWN %d ms after it began, job thread freed after"
+                + " %d ms, UP %d ms after it ended%n", downAfter, freedAfter, upAfter);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP forwarder between the application and its database, on a fixed local port, that a test switches off — every
  * live connection closed, new ones refused, as when the database server or the network to it goes down — and on
- * again.
+ * again; or turns into a black hole — connections stay open and new ones are accepted, but nothing gets through either
+ * way and nobody is told, as when a firewall or a broken route drops the packets — and back.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -25,6 +26,7 @@ final class TcpProxy implements AutoCloseable {
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile ServerSocket server;
+    private volatile boolean dropping;
 
     TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -77,6 +79,16 @@ final class TcpProxy implements AutoCloseable {
         live.clear();
     }
 
+    /** The network between the application and the database silently drops everything, in both directions. */
+    void blackHole() {
+        dropping = true;
+    }
+
+    /** Bytes are forwarded again (what was dropped stays lost: those connections are broken for their owners). */
+    void restore() {
+        dropping = false;
+    }
+
     @Override
     public void close() {
         off();
@@ -116,8 +128,10 @@ final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    if (!dropping) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
                 }
             } catch (IOException e) {
                 // cut: by off(), or by either side closing
