@@ -1,5 +1,7 @@
 package cn.fazhi.annualreport.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import cn.fazhi.annualreport.AnnualReportApplication;
 import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.report.ReportCaseService;
@@ -19,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -387,7 +390,11 @@ public final class NationalCycleBenchmark {
             }
             Thread.sleep(10);
         }
-        Thread.sleep(3000); // anything sent twice would arrive now
+        // a mail is sent inside its job: once no job of these cases is due any more (the next reminders wait for their
+        // own time), every send has happened, a duplicate included
+        await("the storm's jobs done").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(50)).until(() -> engine.getManagementService().createJobQuery()
+                        .executable().list().stream().noneMatch(j -> inFlight.contains(j.getProcessInstanceId())));
         int delivered = sink.getReceivedMessages().length;
         Long logged = jdbc.queryForObject("SELECT COUNT(*) FROM mail_log WHERE dedup_key LIKE 'reminder:%'"
                 + " AND status = 'SENT'", Long.class);

@@ -244,7 +244,7 @@ class KilledNodeTest {
         return file;
     }
 
-    /** Every running case with its tasks ("key name") and timer jobs (id), read through the engine's REST API. */
+    /** Every running case with its tasks ("id key name") and timer jobs (id), read through the engine's REST API. */
     record Snapshot(Map<String, Set<String>> tasksByCase, Map<String, Set<String>> timersByCase,
             Map<String, List<String>> timerActivitiesByCase, Map<String, Integer> contributorsByCase) {
 
