@@ -272,3 +272,17 @@ CREATE TABLE IF NOT EXISTS publication (
   CONSTRAINT uq_publication_case_target UNIQUE (process_instance_id, target)
 );
 CREATE INDEX IF NOT EXISTS ix_publication_column ON publication (target, status, entity_code, reporting_year);
+
+-- Wrong passwords per account and source address (security.LoginThrottle): after the n-th failure in a row from one
+-- address, logins of that account from that address wait min(base * 2^(n-1), max) seconds; other addresses are not
+-- affected, so nobody can lock another person out. A success from the address clears its row; rows with no failure
+-- for a day are dropped. user_key is the id as typed, lower-cased and cut to 128 characters.
+CREATE TABLE IF NOT EXISTS login_failure (
+  user_key            VARCHAR(128)  NOT NULL,
+  source              VARCHAR(64)   NOT NULL,
+  failures            INTEGER       NOT NULL,
+  first_failure_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  last_failure_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+  blocked_until       TIMESTAMP WITH TIME ZONE NOT NULL,
+  PRIMARY KEY (user_key, source)
+);

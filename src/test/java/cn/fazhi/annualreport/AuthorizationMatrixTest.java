@@ -40,7 +40,7 @@ import org.springframework.http.ResponseEntity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
-    private static final String ADMIN_PASSWORD = "Test-Admin-Passw0rd";
+    private static final String ADMIN_PASSWORD = "Fz-Test-K7q#2026-Vw";
     private static final int YEAR = 2025;
     private static final ObjectMapper JSON = new ObjectMapper();
 

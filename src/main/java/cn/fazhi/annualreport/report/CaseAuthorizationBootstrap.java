@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Grants the groups of imported entities what the annual-report process needs: everybody reads the process
- * definition (diagram, forms); the owners (司法局 / 依法治理办) also start cases and open Cockpit. Reading a case is
+ * definition (diagram, forms); the owners (司法局 / 依法治理办) also start cases. Cockpit is the administrators' (its
+ * statistics span every entity; supervising offices read their cases through the API). Reading a case is
  * granted per case at its start, to the entity's groups and to the owners of every government above it (the
  * supervising offices); an import that moves an entity lets its new supervising offices read its existing cases.
  * Runs inside the import's transaction.
@@ -36,9 +37,6 @@ class CaseAuthorizationBootstrap {
                     grants.grantGroup(group, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_KEY,
                             Permissions.READ, Permissions.CREATE_INSTANCE);
                     grants.grantGroup(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-                    // the 依法治X办 watches its own and its supervised entities' cases in Cockpit (read-only: the
-                    // per-case READ grants decide which instances it lists)
-                    grants.grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
                 } else {
                     grants.grantGroup(group, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_KEY,
                             Permissions.READ);

@@ -15,6 +15,19 @@ final class RequestPath {
         return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
     }
 
+    /**
+     * {@link #of} without trailing slashes ({@code /task/1/claim/} is {@code /task/1/claim}, as the REST API routes
+     * it), and {@code /} for the root.
+     */
+    static String normalized(HttpServletRequest request) {
+        String path = of(request);
+        int end = path.length();
+        while (end > 1 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end == 0 ? "/" : path.substring(0, end);
+    }
+
     /** Whether the path is the prefix itself or lies under it ({@code /public} and {@code /public/a}, not {@code /publicx}). */
     static boolean isUnder(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");

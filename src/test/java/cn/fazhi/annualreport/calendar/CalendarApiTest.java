@@ -204,7 +204,7 @@ class CalendarApiTest {
     void anAdministratorReloadsAndTheChangeIsPublished() {
         // When the admin (group camunda-admin) reloads the unchanged shipped file
         ResponseEntity<Map<String, Object>> response =
-                exchange(HttpMethod.POST, "/api/calendar/reload", "admin", "Test-Admin-Passw0rd");
+                exchange(HttpMethod.POST, "/api/calendar/reload", "admin", "Fz-Test-K7q#2026-Vw");
 
         // Then 200 with the years in force and no changed year, and CalendarChanged went out in the context
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

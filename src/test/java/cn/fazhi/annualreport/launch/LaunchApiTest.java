@@ -32,7 +32,7 @@ class LaunchApiTest {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
             new ParameterizedTypeReference<>() { };
     private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "Test-Admin-Passw0rd";
+    private static final String ADMIN_PASSWORD = "Fz-Test-K7q#2026-Vw";
 
     @Autowired
     TestRestTemplate rest;

@@ -85,7 +85,7 @@ class LaunchConcurrencyTest {
         Callable<ResponseEntity<Map<String, Object>>> request = () -> {
             together.await(30, TimeUnit.SECONDS);
             HttpHeaders headers = new HttpHeaders();
-            headers.setBasicAuth("admin", "Test-Admin-Passw0rd");
+            headers.setBasicAuth("admin", "Fz-Test-K7q#2026-Vw");
             return rest.exchange("/api/launches", HttpMethod.POST, new HttpEntity<>(Map.of("year", 2025), headers), JSON);
         };
         List<Future<ResponseEntity<Map<String, Object>>>> requests = List.of(nodes.submit(request),

@@ -68,7 +68,7 @@ class EntityApiTest {
     @Test
     void metricsNeedALoginAndShowWhetherTheCalendarKnowsTheYears() {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("admin", "Test-Admin-Passw0rd");
+        headers.setBasicAuth("admin", "Fz-Test-K7q#2026-Vw");
 
         ResponseEntity<String> anonymous = rest.getForEntity("/actuator/metrics/report.calendar.years", String.class);
         ResponseEntity<String> admin = rest.exchange("/actuator/metrics/report.calendar.years", HttpMethod.GET,

@@ -78,7 +78,7 @@ class EntityImportTest {
     }
 
     private ResponseEntity<Map<String, Object>> importAsAdmin(String csv) {
-        return importAs("admin", "Test-Admin-Passw0rd", csv);
+        return importAs("admin", "Fz-Test-K7q#2026-Vw", csv);
     }
 
     @Test
@@ -211,7 +211,7 @@ class EntityImportTest {
     void anExportImportsBackWithoutChangingAnything() {
         // Given the demo registry
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("admin", "Test-Admin-Passw0rd");
+        headers.setBasicAuth("admin", "Fz-Test-K7q#2026-Vw");
         List<ReportingEntity> before = registry.all();
 
         // When an admin exports it and imports the file unchanged
@@ -234,7 +234,7 @@ class EntityImportTest {
     void aMultipartUploadIsAcceptedToo() {
         // Given the file as a form upload, the way a browser sends it
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("admin", "Test-Admin-Passw0rd");
+        headers.setBasicAuth("admin", "Fz-Test-K7q#2026-Vw");
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
         body.add("file", new org.springframework.core.io.ByteArrayResource((HEADER + CITY).getBytes(StandardCharsets.UTF_8)) {

@@ -53,7 +53,7 @@ class SupervisionAfterMoveTest {
 
     private HttpStatus importAsAdmin(String csv) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("admin", "Test-Admin-Passw0rd");
+        headers.setBasicAuth("admin", "Fz-Test-K7q#2026-Vw");
         headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
         return HttpStatus.valueOf(rest.exchange("/api/entities/import", HttpMethod.POST,
                 new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class).getStatusCode().value());

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 final class AppProcess implements AutoCloseable {
 
     static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "Test-Admin-Passw0rd";
+    static final String ADMIN_PASSWORD = "Fz-Test-K7q#2026-Vw";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;

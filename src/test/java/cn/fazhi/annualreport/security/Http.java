@@ -17,7 +17,7 @@ import java.util.Base64;
 final class Http {
 
     static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "Test-Admin-Passw0rd";
+    static final String ADMIN_PASSWORD = "Fz-Test-K7q#2026-Vw";
 
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -75,5 +75,31 @@ final class Http {
                 "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8),
                 "X-XSRF-TOKEN", token);
+    }
+
+    /**
+     * A GET sent from another local address (127.0.0.2, …) over a plain socket: what the application sees of a
+     * second computer. Answers the status line's code and the response's head.
+     */
+    static RawAnswer getFrom(String localAddress, int port, String path, String... headers) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(10000);
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new RawAnswer(Integer.parseInt(answer.substring(9, 12)), answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An HTTP answer as it came over the socket. */
+    record RawAnswer(int status, String text) {
     }
 }

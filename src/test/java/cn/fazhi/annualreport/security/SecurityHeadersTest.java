@@ -40,7 +40,7 @@ class SecurityHeadersTest {
             "/actuator/health, anonymous, 200",
             "/actuator/info, anonymous, 401",
             "/actuator/metrics, admin, 200",
-            "/no-such-page, anonymous, 404",
+            "/no-such-page, anonymous, 403",
     })
     void theJsonAreasGetTheStrictPolicy(String path, String caller, int status) {
         // When the path is called anonymously or as the admin

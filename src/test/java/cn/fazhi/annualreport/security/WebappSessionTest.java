@@ -33,11 +33,14 @@ class WebappSessionTest {
     int port;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Http browser;
 
     @BeforeEach
     void setUp() {
+        jdbc.update("DELETE FROM login_failure"); // other tests' wrong passwords make no account wait here
         browser = Http.client(port);
         User user = identityService.newUser(SESSION_USER);
         user.setPassword(SESSION_PASSWORD);

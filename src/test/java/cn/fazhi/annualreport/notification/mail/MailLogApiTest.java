@@ -29,7 +29,7 @@ class MailLogApiTest {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> ROWS = new ParameterizedTypeReference<>() { };
     private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "Test-Admin-Passw0rd";
+    private static final String ADMIN_PASSWORD = "Fz-Test-K7q#2026-Vw";
 
     @Autowired
     TestRestTemplate rest;

@@ -1,0 +1,53 @@
+package cn.fazhi.annualreport.security;
+
+import cn.fazhi.annualreport.api.ApiError;
+import cn.fazhi.annualreport.api.EngineRestRequests;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** The gate's refusals, as JSON in both languages (the shape of the application's and the engine REST API's errors). */
+final class GateResponses {
+
+    private final ObjectMapper json;
+
+    GateResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void unauthorized(HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"annual-report\", charset=\"UTF-8\"");
+        write(response, 401, "Unauthorized", "请先登录", "Authentication required");
+    }
+
+    void forbidden(HttpServletResponse response) throws IOException {
+        write(response, 403, "Forbidden", "无权访问该地址", "You are not allowed to call this address");
+    }
+
+    void csrfMissing(HttpServletResponse response) throws IOException {
+        write(response, 403, "Forbidden", "使用网页登录会话提交更改时须携带有效的防跨站请求伪造令牌（X-XSRF-TOKEN）",
+                "A change made with a webapp session needs a valid CSRF token (header X-XSRF-TOKEN)");
+    }
+
+    void throttled(HttpServletResponse response, Duration wait) throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        write(response, 429, "TooManyRequests", "密码错误次数过多，请 " + seconds + " 秒后再试",
+                "Too many wrong passwords: try again in " + seconds + " seconds");
+    }
+
+    /** The firewall refused the address itself: a spelling no client of this application sends. */
+    void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, 400, "BadRequest", "请求地址不规范（含分号、连续斜杠、编码斜杠、“..”或控制字符等），已拒绝",
+                "The request address is not in normal form (a semicolon, '//', an encoded slash, '..' or a control"
+                        + " character) and was refused");
+    }
+
+    private void write(HttpServletResponse response, int status, String error, String zh, String en)
+            throws IOException {
+        EngineRestRequests.refuse(response, json, ApiError.of(status, error, zh, en, List.of()));
+    }
+}
