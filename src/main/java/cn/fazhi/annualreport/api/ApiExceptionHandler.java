@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.api;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,13 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> refused(ApiException e) {
         return ResponseEntity.status(e.status())
                 .body(ApiError.of(e.status().value(), e.getClass().getSimpleName(), e.messageZh(), e.messageEn(), e.details()));
+    }
+
+    /** A refusal of the engine's task guard, raised as the engine's form error (Refusals). */
+    @ExceptionHandler(FormFieldValidationException.class)
+    ResponseEntity<ApiError> refusedSubmission(FormFieldValidationException e) {
+        return Refusals.behind(e).map(this::refused).orElseGet(() -> ResponseEntity.badRequest().body(ApiError.of(400,
+                "BadRequest", "表单填写有误", "Invalid form submission: " + e.getMessage(), List.of())));
     }
 
     @ExceptionHandler(AuthorizationException.class)

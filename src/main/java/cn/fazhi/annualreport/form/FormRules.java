@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the field rules of a deployed form: a Camunda Form (form-js JSON: validate.required, maxLength, pattern,
- * select values; a field with a "conditional" is never required here) or an embedded HTML form (cam-variable-name, cam-variable-type, required, maxlength).
+ * select values; a field with a "conditional" is never required here) or an embedded HTML form (cam-variable-name,
+ * cam-variable-type, required, maxlength; and data-variable-name for a value the form's script submits itself, with
+ * data-variable-type and data-values, the allowed choices).
  */
 final class FormRules {
 
@@ -73,6 +75,19 @@ final class FormRules {
         }
     }
 
+    /** A variable a Camunda Form's text shows: {{name}}, {{#if name}}. */
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(?:#if\\s+|#unless\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** The variables a form shows in its texts besides its fields (Camunda Forms' {{…}} templates). */
+    static java.util.Set<String> shownVariables(String content) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Matcher m = TEMPLATE.matcher(content);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     private static final Pattern LABEL = Pattern.compile("<label\\b[^>]*\\bfor=\"([^\"]+)\"[^>]*>(.*?)</label>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -91,14 +106,18 @@ final class FormRules {
             boolean required = false;
             Integer maxLength = null;
             String pattern = null;
+            List<String> values = List.of();
+            String label = null;
             Matcher attrs = ATTR.matcher(tags.group(2));
             while (attrs.find()) {
                 String attr = attrs.group(1).toLowerCase();
                 String value = attrs.group(2);
                 switch (attr) {
-                    case "cam-variable-name" -> name = value;
+                    case "cam-variable-name", "data-variable-name" -> name = value;
                     case "id" -> id = value;
-                    case "cam-variable-type" -> varType = value;
+                    case "cam-variable-type", "data-variable-type" -> varType = value;
+                    case "data-values" -> values = value == null ? List.of() : List.of(value.split(","));
+                    case "data-label" -> label = value;
                     case "required", "data-required" -> required = true; // file inputs: see draft-report.html
                     case "maxlength" -> maxLength = value == null ? null : Integer.valueOf(value);
                     case "pattern" -> pattern = value;
@@ -115,8 +134,10 @@ final class FormRules {
                 case "Date" -> FieldRule.FieldType.DATE;
                 default -> FieldRule.FieldType.TEXT;
             };
-            String label = id != null && labels.containsKey(id) && !labels.get(id).isBlank() ? labels.get(id) : name;
-            rules.add(new FieldRule(name, label, type, required, maxLength, pattern, List.of()));
+            if (label == null) {
+                label = id != null && labels.containsKey(id) && !labels.get(id).isBlank() ? labels.get(id) : name;
+            }
+            rules.add(new FieldRule(name, label, type, required, maxLength, pattern, values));
         }
         return rules;
     }

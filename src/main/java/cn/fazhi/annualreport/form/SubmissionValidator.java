@@ -1,97 +1,129 @@
 package cn.fazhi.annualreport.form;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * Checks the variables of a Camunda REST submission ({"name": {"value": ..., "type": ...}}) against a form's rules:
- * required values present, types right, choices among the allowed values, texts within their limits and patterns,
- * and no String above the engine's 4,000-character column.
+ * Checks a submission — the variables a client hands to a task or to a start — against the form's fields: only the
+ * fields the form declares, each of a plain kind (text, number, yes/no, date, or a file where the form takes one),
+ * required values present, choices among the allowed values, texts within their limits and patterns, and no text the
+ * engine would store above its 4,000-character column.
  */
 final class SubmissionValidator {
 
     /** A Camunda String variable is stored in a VARCHAR(4000) column. */
     static final int ENGINE_STRING_LIMIT = 4000;
 
+    private static final Set<ValueType> PLAIN = Set.of(ValueType.STRING, ValueType.INTEGER, ValueType.LONG,
+            ValueType.SHORT, ValueType.DOUBLE, ValueType.BOOLEAN, ValueType.DATE, ValueType.NULL, ValueType.FILE,
+            ValueType.BYTES);
+
     private SubmissionValidator() {
     }
 
-    static void validate(List<FieldRule> rules, JsonNode variables) {
-        List<String> zh = new ArrayList<>();
-        List<String> en = new ArrayList<>();
+    /**
+     * @param rules          the form's fields
+     * @param transientNames variables that are never stored (not held to the engine's column size)
+     * @param submitted      what the client sent, as typed values
+     * @param requireFields  whether the form's required fields must be there (a completion, not a resolve)
+     */
+    static void validate(List<FieldRule> rules, Set<String> transientNames, Map<String, TypedValue> submitted,
+                         boolean requireFields) {
+        Problems p = new Problems();
+        Map<String, FieldRule> byKey = new LinkedHashMap<>();
+        rules.forEach(r -> byKey.putIfAbsent(r.key(), r));
+        submitted.forEach((name, value) -> {
+            FieldRule rule = byKey.get(name);
+            if (rule == null && !transientNames.contains(name)) {
+                p.add("「" + name + "」不是本表单的填写项，不能提交", "'" + name + "' is not a field of this form");
+            } else if (value != null && value.getType() != null && !PLAIN.contains(value.getType())
+                    || value != null && value.getType() == null && !isPlain(value.getValue())) {
+                p.add("「" + label(rule, name) + "」只能是文本、数字、是非、日期或文件",
+                        "'" + name + "' must be text, a number, true/false, a date or a file, not "
+                                + (value.getType() == null ? value.getValue().getClass().getSimpleName()
+                                : value.getType().getName()));
+            }
+        });
+        if (!p.zh.isEmpty()) {
+            throw p.exception();
+        }
         for (FieldRule rule : rules) {
-            JsonNode var = variables == null ? null : variables.get(rule.key());
-            JsonNode value = var == null ? null : var.get("value");
-            boolean missing = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
+            TypedValue typed = submitted.get(rule.key());
+            Object value = typed == null ? null : typed.getValue();
+            boolean missing = value == null || value instanceof String s && s.isBlank();
             if (missing) {
-                if (rule.required()) {
-                    zh.add("「" + rule.label() + "」为必填项");
-                    en.add("'" + rule.key() + "' is required");
+                if (rule.required() && requireFields) {
+                    p.add("「" + rule.label() + "」为必填项", "'" + rule.key() + "' is required");
                 }
                 continue;
             }
-            String type = var.path("type").asText("");
             switch (rule.type()) {
                 case NUMBER -> {
-                    if (!value.isNumber() && !(value.isTextual() && value.asText().matches("-?\\d+(\\.\\d+)?"))) {
-                        zh.add("「" + rule.label() + "」须为数字");
-                        en.add("'" + rule.key() + "' must be a number");
+                    if (!(value instanceof Number) && !(value instanceof String s && s.matches("-?\\d+(\\.\\d+)?"))) {
+                        p.add("「" + rule.label() + "」须为数字", "'" + rule.key() + "' must be a number");
                     }
                 }
                 case BOOLEAN -> {
-                    if (!value.isBoolean() && !(value.isTextual() && value.asText().matches("true|false"))) {
-                        zh.add("「" + rule.label() + "」须为是/否");
-                        en.add("'" + rule.key() + "' must be true or false");
+                    if (!(value instanceof Boolean) && !(value instanceof String s && s.matches("true|false"))) {
+                        p.add("「" + rule.label() + "」须为是/否", "'" + rule.key() + "' must be true or false");
                     }
                 }
                 case DATE -> {
-                    if (!isDate(value.asText())) {
-                        zh.add("「" + rule.label() + "」须为日期（yyyy-MM-dd）");
-                        en.add("'" + rule.key() + "' must be a date (yyyy-MM-dd)");
+                    if (!(value instanceof Date) && !(value instanceof String s && isDate(s))) {
+                        p.add("「" + rule.label() + "」须为日期（yyyy-MM-dd）",
+                                "'" + rule.key() + "' must be a date (yyyy-MM-dd)");
                     }
                 }
                 case FILE -> {
-                    if (!"File".equalsIgnoreCase(type) && !"Bytes".equalsIgnoreCase(type)) {
-                        zh.add("「" + rule.label() + "」须上传文件");
-                        en.add("'" + rule.key() + "' must be an uploaded file");
+                    if (typed.getType() != ValueType.FILE && typed.getType() != ValueType.BYTES) {
+                        p.add("「" + rule.label() + "」须上传文件", "'" + rule.key() + "' must be an uploaded file");
                     }
                 }
-                case TEXT -> checkText(rule, value, zh, en);
+                case TEXT -> checkText(rule, value, p);
             }
         }
-        checkStringLimits(variables, zh, en);
-        if (!zh.isEmpty()) {
-            throw new FormValidationException(zh, en);
+        submitted.forEach((name, typed) -> {
+            if (!transientNames.contains(name) && typed != null && typed.getValue() instanceof String s
+                    && s.length() > ENGINE_STRING_LIMIT) {
+                p.add("「" + label(byKey.get(name), name) + "」超过" + ENGINE_STRING_LIMIT + "字（现为" + s.length()
+                                + "字）：长篇内容请作为文件上传",
+                        "'" + name + "' has " + s.length() + " characters; a text field holds at most "
+                                + ENGINE_STRING_LIMIT + ": upload long content as a file");
+            }
+        });
+        if (!p.zh.isEmpty()) {
+            throw p.exception();
         }
     }
 
-    private static void checkText(FieldRule rule, JsonNode value, List<String> zh, List<String> en) {
-        if (!value.isTextual()) {
-            zh.add("「" + rule.label() + "」须为文本");
-            en.add("'" + rule.key() + "' must be text");
+    private static void checkText(FieldRule rule, Object value, Problems p) {
+        if (!(value instanceof String text)) {
+            p.add("「" + rule.label() + "」须为文本", "'" + rule.key() + "' must be text");
             return;
         }
-        String text = value.asText();
         if (!rule.allowedValues().isEmpty() && !rule.allowedValues().contains(text)) {
-            zh.add("「" + rule.label() + "」的取值无效：" + text);
-            en.add("'" + rule.key() + "' must be one of " + rule.allowedValues() + ", not " + text);
+            p.add("「" + rule.label() + "」的取值无效：" + shown(text),
+                    "'" + rule.key() + "' must be one of " + rule.allowedValues() + ", not " + shown(text));
         }
         if (rule.maxLength() != null && text.length() > rule.maxLength()) {
-            zh.add("「" + rule.label() + "」最多" + rule.maxLength() + "字，现为" + text.length() + "字");
-            en.add("'" + rule.key() + "' has " + text.length() + " characters, at most " + rule.maxLength() + " allowed");
+            p.add("「" + rule.label() + "」最多" + rule.maxLength() + "字，现为" + text.length() + "字",
+                    "'" + rule.key() + "' has " + text.length() + " characters, at most " + rule.maxLength() + " allowed");
         }
         if (rule.pattern() != null) {
             try {
                 if (!Pattern.compile(rule.pattern()).matcher(text).matches()) {
-                    zh.add("「" + rule.label() + "」格式不正确：" + text);
-                    en.add("'" + rule.key() + "' does not match " + rule.pattern());
+                    p.add("「" + rule.label() + "」格式不正确：" + shown(text),
+                            "'" + rule.key() + "' does not match " + rule.pattern());
                 }
             } catch (PatternSyntaxException e) {
                 throw new IllegalStateException("Form field " + rule.key() + " has an invalid pattern", e);
@@ -99,31 +131,22 @@ final class SubmissionValidator {
         }
     }
 
-    /**
-     * Any String value above the engine's limit is refused here, whatever the form says: it would fail as a 500.
-     * Transient values are exempt: the engine never writes them to a column.
-     */
-    static void checkStringLimits(JsonNode variables, List<String> zh, List<String> en) {
-        if (variables == null || !variables.isObject()) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode value = e.getValue().get("value");
-            String type = e.getValue().path("type").asText("String");
-            boolean stringTyped = type.isEmpty() || "String".equalsIgnoreCase(type);
-            boolean isTransient = e.getValue().path("valueInfo").path("transient").asBoolean(false);
-            if (stringTyped && !isTransient && value != null && value.isTextual() && value.asText().length() > ENGINE_STRING_LIMIT) {
-                zh.add("「" + e.getKey() + "」超过" + ENGINE_STRING_LIMIT + "字（现为" + value.asText().length()
-                        + "字）：长篇内容请作为文件上传");
-                en.add("'" + e.getKey() + "' has " + value.asText().length() + " characters; a text variable holds at most "
-                        + ENGINE_STRING_LIMIT + ": upload long content as a file");
-            }
-        }
+    private static boolean isPlain(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Date;
+    }
+
+    private static String label(FieldRule rule, String name) {
+        return rule == null ? name : rule.label();
+    }
+
+    /** A submitted value as a refusal may echo it: at most 50 characters. */
+    private static String shown(String text) {
+        return text.length() > 50 ? text.substring(0, 50) + "…" : text;
     }
 
     private static boolean isDate(String text) {
-        if (text == null || text.length() < 10) {
+        if (text.length() < 10) {
             return false;
         }
         try {
@@ -131,6 +154,21 @@ final class SubmissionValidator {
             return text.length() == 10 || text.charAt(10) == 'T';
         } catch (DateTimeParseException e) {
             return false;
+        }
+    }
+
+    /** Each problem in both languages. */
+    private static final class Problems {
+        private final List<String> zh = new ArrayList<>();
+        private final List<String> en = new ArrayList<>();
+
+        void add(String problemZh, String problemEn) {
+            zh.add(problemZh);
+            en.add(problemEn);
+        }
+
+        FormValidationException exception() {
+            return new FormValidationException(zh, en);
         }
     }
 }

@@ -1,11 +1,14 @@
 package cn.fazhi.annualreport.report;
 
+import cn.fazhi.annualreport.form.StartInputs;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * First step of every case: checks the kickoff values, claims the entity-year slot, sets the business key
+ * First step of every case: checks that it started with exactly the kickoff form's inputs (whoever started it) and
+ * their values, claims the entity-year slot, sets the business key
  * {@code <entity>:<year>} and the derived variables (gate, contributors, recipients, deadlines), and grants the entity's
  * groups read access. Any refusal rolls the whole start back.
  */
@@ -13,13 +16,16 @@ import org.springframework.stereotype.Component;
 class PrepareCaseDelegate implements JavaDelegate {
 
     private final ReportCaseService cases;
+    private final StartInputs startInputs;
 
-    PrepareCaseDelegate(ReportCaseService cases) {
+    PrepareCaseDelegate(ReportCaseService cases, StartInputs startInputs) {
         this.cases = cases;
+        this.startInputs = startInputs;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        startInputs.check(execution.getProcessDefinitionId(), execution, Set.of(AnnualReportProcess.VAR_INITIATOR));
         CasePlan plan = cases.plan(execution.getVariables());
         String key = plan.businessKey();
         String current = execution.getProcessBusinessKey();

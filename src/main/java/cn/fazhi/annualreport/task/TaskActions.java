@@ -1,25 +1,21 @@
 package cn.fazhi.annualreport.task;
 
+import cn.fazhi.annualreport.api.Refusals;
 import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.security.SystemCall;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -35,27 +31,25 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Task actions run as the caller: the engine's authorizations decide first, {@link TaskRules} come on top. */
+/**
+ * Task actions run as the caller: the engine decides — its authorizations, and {@link TaskRules} and the task's
+ * declared inputs applied by its guard ({@link HandOverGuard}) — and its refusals come back as they are.
+ */
 @Service
 class TaskActions {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
-    private static final int MAX_VARIABLES = 50;
-    private static final int MAX_STRING = 4000;
 
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final TaskRules rules;
     private final CaseCopies copies;
     private final TransactionTemplate transaction;
 
-    TaskActions(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+    TaskActions(TaskService taskService, HistoryService historyService,
                 IdentityService identityService, TaskRules rules, CaseCopies copies, TransactionTemplate transaction) {
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.identityService = identityService;
         this.rules = rules;
@@ -69,8 +63,7 @@ class TaskActions {
 
     TaskView claim(String taskId) {
         Authentication caller = caller();
-        Task task = visible(taskId);
-        rules.requireClaimable(caller, task, caller.getUserId());
+        visible(taskId);
         try {
             taskService.claim(taskId, caller.getUserId());
         } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
@@ -80,40 +73,32 @@ class TaskActions {
     }
 
     TaskView unclaim(String taskId) {
-        Authentication caller = caller();
         Task task = visible(taskId);
         if (task.getAssignee() == null) {
             return view(task);
         }
-        rules.checkUnclaim(caller, task, rules.entityOf(task));
         run(() -> taskService.setAssignee(taskId, null));
         return viewAfter(taskId);
     }
 
     TaskView reassign(String taskId, String userId) {
-        Authentication caller = caller();
         Task task = visible(taskId);
-        rules.checkReassign(caller, task, rules.entityOf(task), userId);
-        if (!userId.equals(task.getAssignee())) {
-            run(() -> taskService.setAssignee(taskId, userId));
+        if (userId == null || !userId.equals(task.getAssignee())) {
+            run(() -> taskService.setAssignee(taskId, requireUser(userId)));
         }
         return viewAfter(taskId);
     }
 
     TaskView delegate(String taskId, String userId) {
-        Authentication caller = caller();
-        Task task = visible(taskId);
-        rules.checkDelegate(caller, task, rules.entityOf(task), userId);
-        run(() -> taskService.delegateTask(taskId, userId));
+        visible(taskId);
+        run(() -> taskService.delegateTask(taskId, requireUser(userId)));
         return viewAfter(taskId);
     }
 
+    /** The delegate hands the task back with values of its form, if any (its declared inputs only). */
     TaskView resolve(String taskId, Map<String, Object> variables) {
-        Authentication caller = caller();
-        Task task = visible(taskId);
-        rules.requireResolver(caller, task);
-        Map<String, Object> values = resolveVariables(task, variables);
-        run(() -> taskService.resolveTask(taskId, values));
+        visible(taskId);
+        run(() -> taskService.resolveTask(taskId, variables == null ? Map.of() : variables));
         return viewAfter(taskId);
     }
 
@@ -128,6 +113,7 @@ class TaskActions {
     CommentView comment(String taskId, String message) {
         String text = TaskRules.text(message, true);
         Task task = visible(taskId);
+
         Comment comment = call(() -> taskService.createComment(taskId, task.getProcessInstanceId(), text));
         return view(comment);
     }
@@ -172,6 +158,14 @@ class TaskActions {
         return caller;
     }
 
+    /** A user the task should go to (the guard checks they belong to its entity). */
+    private static String requireUser(String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw TaskRequestException.invalid("请指定办理人（userId）", "Name the user to give the task to (userId)");
+        }
+        return userId;
+    }
+
     /** The task as the caller sees it; 404 if it does not exist or the engine hides it from the caller. */
     private Task visible(String taskId) {
         caller();
@@ -197,13 +191,21 @@ class TaskActions {
             return engineCall.get();
         } catch (AuthorizationException e) {
             throw e;
-        } catch (OptimisticLockingException e) {
-            throw TaskRequestException.conflict("任务刚被他人修改，请刷新后重试",
-                    "The task was changed by someone else meanwhile; reload and try again");
         } catch (ProcessEngineException e) {
-            throw TaskRequestException.conflict("任务状态已变化，无法执行该操作",
-                    "The task cannot do this in its current state: " + e.getMessage());
+            Refusals.behind(e).ifPresent(refusal -> {
+                throw refusal;
+            });
+            throw conflict(e);
         }
+    }
+
+    /** A task gone or changed meanwhile is a conflict, never a server error. */
+    private static TaskRequestException conflict(ProcessEngineException e) {
+        return e instanceof OptimisticLockingException
+                ? TaskRequestException.conflict("任务刚被他人修改，请刷新后重试",
+                        "The task was changed by someone else meanwhile; reload and try again")
+                : TaskRequestException.conflict("任务状态已变化，无法执行该操作",
+                        "The task cannot do this in its current state: " + e.getMessage());
     }
 
     private void run(Runnable engineCall) {
@@ -211,48 +213,6 @@ class TaskActions {
             engineCall.run();
             return null;
         });
-    }
-
-    /**
-     * What a delegate may hand back with the resolution: plain values (text up to 4,000 characters, numbers,
-     * yes/no) under new names. The case's own variables (entity, deadlines, decisions already taken) stay untouched;
-     * the owner completes the task with the form.
-     */
-    private Map<String, Object> resolveVariables(Task task, Map<String, Object> variables) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (variables == null || variables.isEmpty()) {
-            return values;
-        }
-        if (variables.size() > MAX_VARIABLES) {
-            throw TaskRequestException.invalid("变量过多（最多" + MAX_VARIABLES + "个）",
-                    "Too many variables (at most " + MAX_VARIABLES + ")");
-        }
-        Set<String> existing = SystemCall.run(identityService,
-                () -> runtimeService.getVariables(task.getProcessInstanceId()).keySet());
-        List<String> zh = new ArrayList<>();
-        List<String> en = new ArrayList<>();
-        variables.forEach((name, value) -> {
-            if (name == null || !VARIABLE_NAME.matcher(name).matches()) {
-                zh.add("变量名不合法：" + name);
-                en.add("Invalid variable name: " + name);
-            } else if (existing.contains(name)) {
-                zh.add("不能修改案件已有的变量：" + name);
-                en.add("The case's variable " + name + " cannot be changed by a delegate");
-            } else if (value != null && !(value instanceof String) && !(value instanceof Number)
-                    && !(value instanceof Boolean)) {
-                zh.add("变量须为文本、数字或是非值：" + name);
-                en.add("Variable " + name + " must be text, a number or true/false");
-            } else if (value instanceof String s && s.length() > MAX_STRING) {
-                zh.add("变量" + name + "超过" + MAX_STRING + "字");
-                en.add("Variable " + name + " exceeds " + MAX_STRING + " characters");
-            } else {
-                values.put(name, value);
-            }
-        });
-        if (!zh.isEmpty()) {
-            throw TaskRequestException.invalid(String.join("；", zh), String.join("; ", en));
-        }
-        return values;
     }
 
     /** The task after an action, read in full: the caller saw it just before. */

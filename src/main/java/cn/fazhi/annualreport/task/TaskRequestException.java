@@ -27,28 +27,7 @@ class TaskRequestException extends ApiException {
         return new TaskRequestException(HttpStatus.FORBIDDEN, zh, en);
     }
 
-    /** The task was completed before this call reached it: by someone else, or by the caller's own earlier submit. */
-    static TaskRequestException alreadyCompleted() {
-        return new TaskRequestException(HttpStatus.CONFLICT,
-                "该任务已由他人办理完毕（或您已提交过），无需再次提交，请刷新任务列表",
-                "This task has already been completed by someone else (or you submitted it before); there is nothing"
-                        + " more to submit. Reload the task list");
-    }
 
-    /** The task ended without being completed: the case moved on (a timer, a return) or was cancelled. */
-    static TaskRequestException noLongerOpen() {
-        return new TaskRequestException(HttpStatus.CONFLICT,
-                "该任务已不在办理中（案件已转至其他环节或已撤销），请刷新任务列表",
-                "This task is no longer open (the case moved on or was cancelled). Reload the task list");
-    }
-
-    /** The engine's optimistic lock (or a deadlock) refused the call: nothing was saved, the task is still open. */
-    static TaskRequestException changedMeanwhile() {
-        return new TaskRequestException(HttpStatus.CONFLICT,
-                "该案件刚被他人同时修改，本次提交未保存，请刷新后重新提交",
-                "The case was changed by someone else at the same moment; your submission was not saved. Reload and"
-                        + " submit again");
-    }
 
     static TaskRequestException conflict(String zh, String en) {
         return new TaskRequestException(HttpStatus.CONFLICT, zh, en);

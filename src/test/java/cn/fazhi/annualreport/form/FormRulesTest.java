@@ -59,14 +59,22 @@ class FormRulesTest {
 
     @Test
     void theSecrecyReviewFormRequiresItsReviewerAndBindsNoReportText() {
-        // Given the embedded secrecy review form (the decision, comment and redacted text are set by its script)
+        // Given the embedded secrecy review form (the decision, comment and redacted text are set by its script,
+        // which the form declares with data-variable-name)
         // When its rules are read
         List<FieldRule> rules = rulesOf("secrecy-review.html");
 
-        // Then the reviewer is required text of at most 100 characters, and no field binds the report's text
+        // Then the reviewer is required text of at most 100 characters, the decision one of three, and the redacted
+        // report a file or a text without a limit of its own (it is transient: report.SecrecyReviewListener)
         assertThat(rules).extracting(FieldRule::key, FieldRule::type, FieldRule::required, FieldRule::maxLength)
-                .containsExactly(tuple("secrecyReviewer", FieldType.TEXT, true, 100));
+                .containsExactlyInAnyOrder(tuple("secrecyReviewer", FieldType.TEXT, true, 100),
+                        tuple("secrecyDecision", FieldType.TEXT, true, null),
+                        tuple("secrecyComment", FieldType.TEXT, false, 2000),
+                        tuple("redactedReport", FieldType.FILE, false, null),
+                        tuple("redactedText", FieldType.TEXT, false, null));
         assertThat(rule("secrecy-review.html", "secrecyReviewer").label()).isEqualTo("审查人");
+        assertThat(rule("secrecy-review.html", "secrecyDecision").allowedValues())
+                .containsExactly("PUBLISH_FULL", "PUBLISH_REDACTED", "NOT_PUBLIC");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -184,14 +192,18 @@ class FormRulesTest {
         List<FieldRule> rules = rulesOf("draft-report.html");
 
         // Then the note is optional text of at most 4,000 characters and the checkbox a BOOLEAN; the draft (a file or
-        // five sections) and the justification are no form fields: the form script sends them as transient
-        // variables, and the draft task's own check (report.DraftReportListener) decides about them
+        // five sections) and the justification, which the form's script sends as transient variables, are declared
+        // (data-variable-name) without rules of their own: the draft task's check (report.DraftReportListener) decides
         FieldRule note = rule("draft-report.html", "draftNote");
         assertThat(note.type()).isEqualTo(FieldType.TEXT);
         assertThat(note.required()).isFalse();
         assertThat(note.maxLength()).isEqualTo(4000);
         assertThat(rule("draft-report.html", "solicitOpinions").type()).isEqualTo(FieldType.BOOLEAN);
-        assertThat(rules).extracting(FieldRule::key).containsExactlyInAnyOrder("draftNote", "solicitOpinions");
+        assertThat(rules).extracting(FieldRule::key).containsExactlyInAnyOrder("draftNote", "solicitOpinions",
+                "draftReport", "draftSection1", "draftSection2", "draftSection3", "draftSection4", "draftSection5",
+                "completenessJustification");
+        assertThat(rules).filteredOn(r -> !r.key().equals("draftNote") && !r.key().equals("solicitOpinions"))
+                .allSatisfy(r -> assertThat(r.required()).isFalse());
     }
 
     @Test

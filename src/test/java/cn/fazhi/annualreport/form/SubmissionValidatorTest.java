@@ -4,21 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
 
 /**
- * Submissions in the Camunda REST shape {"name": {"value": ..., "type": ...}} checked against the real forms in
- * forms/ (read via {@link FormRulesTest#rulesOf}).
+ * Submissions as the engine receives them from REST and Tasklist (typed values: String, Long, Boolean, File …)
+ * checked against the real forms in forms/ (read via {@link FormRulesTest#rulesOf}).
  */
 class SubmissionValidatorTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final List<FieldRule> SIGN_AND_ISSUE = FormRulesTest.rulesOf("sign-and-issue.form");
     private static final List<FieldRule> KICKOFF = FormRulesTest.rulesOf("kickoff.form");
@@ -32,42 +34,37 @@ class SubmissionValidatorTest {
             <textarea id="draftNote-field" maxlength="4000" cam-variable-name="draftNote" cam-variable-type="String"></textarea>
             """);
 
-    /** A REST variables object under construction. */
+    /** A submission under construction. */
     private static final class Vars {
-        private final ObjectNode root = JSON.createObjectNode();
+        private final Map<String, TypedValue> values = new LinkedHashMap<>();
 
         Vars string(String name, String value) {
-            ObjectNode v = root.putObject(name);
-            v.put("value", value);
-            v.put("type", "String");
+            values.put(name, Variables.stringValue(value));
             return this;
         }
 
         Vars number(String name, long value) {
-            ObjectNode v = root.putObject(name);
-            v.put("value", value);
-            v.put("type", "Long");
+            values.put(name, Variables.longValue(value));
             return this;
         }
 
         Vars bool(String name, boolean value) {
-            ObjectNode v = root.putObject(name);
-            v.put("value", value);
-            v.put("type", "Boolean");
+            values.put(name, Variables.booleanValue(value));
             return this;
         }
 
-        Vars typed(String name, String value, String type) {
-            ObjectNode v = root.putObject(name);
-            v.put("value", value);
-            if (type != null) {
-                v.put("type", type);
-            }
+        Vars value(String name, TypedValue value) {
+            values.put(name, value);
             return this;
         }
 
-        ObjectNode json() {
-            return root;
+        Vars remove(String name) {
+            values.remove(name);
+            return this;
+        }
+
+        Map<String, TypedValue> map() {
+            return values;
         }
     }
 
@@ -80,8 +77,12 @@ class SubmissionValidatorTest {
                 .string("documentNumber", "巴政呈〔2026〕12号");
     }
 
-    private static FormValidationException refused(List<FieldRule> rules, ObjectNode variables) {
-        FormValidationException e = catchThrowableOfType(() -> SubmissionValidator.validate(rules, variables),
+    private static void validate(List<FieldRule> rules, Map<String, TypedValue> variables) {
+        SubmissionValidator.validate(rules, Set.of(), variables, true);
+    }
+
+    private static FormValidationException refused(List<FieldRule> rules, Map<String, TypedValue> variables) {
+        FormValidationException e = catchThrowableOfType(() -> validate(rules, variables),
                 FormValidationException.class);
         assertThat(e).as("submission should be refused: %s", variables).isNotNull();
         return e;
@@ -90,27 +91,27 @@ class SubmissionValidatorTest {
     @Test
     void aValidSubmissionPasses() {
         // Given a complete and well-formed sign-and-issue submission
-        ObjectNode variables = validSignAndIssue().json();
+        Map<String, TypedValue> variables = validSignAndIssue().map();
 
         // When / Then it is accepted
-        assertThatCode(() -> SubmissionValidator.validate(SIGN_AND_ISSUE, variables)).doesNotThrowAnyException();
+        assertThatCode(() -> validate(SIGN_AND_ISSUE, variables)).doesNotThrowAnyException();
     }
 
     @Test
     void aValidKickoffWithNumberBooleanSelectAndDatesPasses() {
         // Given a kickoff with a numeric year, a boolean, an allowed select value and an ISO date-time
-        ObjectNode variables = vars().string("entityCode", "bayan").number("reportingYear", 2025)
+        Map<String, TypedValue> variables = vars().string("entityCode", "bayan").number("reportingYear", 2025)
                 .bool("solicitOpinions", true).string("reviewGate", "EXECUTIVE_MEETING")
-                .string("filingDeadlineOverride", "2026-03-10T00:00:00.000+0800").json();
+                .string("filingDeadlineOverride", "2026-03-10T00:00:00.000+0800").map();
 
         // When / Then it is accepted
-        assertThatCode(() -> SubmissionValidator.validate(KICKOFF, variables)).doesNotThrowAnyException();
+        assertThatCode(() -> validate(KICKOFF, variables)).doesNotThrowAnyException();
     }
 
     @Test
     void missingRequiredFieldsAreRefusedWithTheirChineseLabels() {
         // Given a sign-and-issue submission with only the date
-        ObjectNode variables = vars().string("issueDate", "2026-02-25").json();
+        Map<String, TypedValue> variables = vars().string("issueDate", "2026-02-25").map();
 
         // When it is validated
         FormValidationException e = refused(SIGN_AND_ISSUE, variables);
@@ -127,8 +128,7 @@ class SubmissionValidatorTest {
     @Test
     void aMissingDateIsReportedByItsChineseCaption() {
         // Given a sign-and-issue without 印发日期 (a datetime field, captioned via dateLabel)
-        ObjectNode variables = validSignAndIssue().json();
-        variables.remove("issueDate");
+        Map<String, TypedValue> variables = validSignAndIssue().remove("issueDate").map();
 
         // When it is validated
         FormValidationException e = refused(SIGN_AND_ISSUE, variables);
@@ -141,8 +141,8 @@ class SubmissionValidatorTest {
     @Test
     void blankOrNullValuesCountAsMissing() {
         // Given a signer of blanks and a null document number
-        ObjectNode variables = validSignAndIssue().string("issuedBy", "   ").json();
-        variables.putObject("documentNumber").putNull("value");
+        Map<String, TypedValue> variables = validSignAndIssue().string("issuedBy", "   ")
+                .value("documentNumber", Variables.stringValue(null)).map();
 
         // When it is validated
         FormValidationException e = refused(SIGN_AND_ISSUE, variables);
@@ -153,9 +153,9 @@ class SubmissionValidatorTest {
 
     @Test
     void noVariablesAtAllReportsEveryRequiredField() {
-        // Given a submission without a variables object
+        // Given a submission without any variables
         // When it is validated
-        FormValidationException e = refused(SIGN_AND_ISSUE, null);
+        FormValidationException e = refused(SIGN_AND_ISSUE, Map.of());
 
         // Then each of the two required fields is reported (the 文号 may be left for the system to assign)
         assertThat(e.violations()).containsExactly("「签发人」为必填项", "「印发日期」为必填项");
@@ -164,7 +164,7 @@ class SubmissionValidatorTest {
     @Test
     void aNumberThatIsNotANumberIsRefused() {
         // Given a kickoff whose 报告年度 is "abc"
-        ObjectNode variables = vars().string("entityCode", "bayan").string("reportingYear", "abc").json();
+        Map<String, TypedValue> variables = vars().string("entityCode", "bayan").string("reportingYear", "abc").map();
 
         // When it is validated
         FormValidationException e = refused(KICKOFF, variables);
@@ -177,17 +177,17 @@ class SubmissionValidatorTest {
     @Test
     void aNumberSentAsNumericTextIsAccepted() {
         // Given a kickoff whose year arrives as the text "2025"
-        ObjectNode variables = vars().string("entityCode", "bayan").string("reportingYear", "2025").json();
+        Map<String, TypedValue> variables = vars().string("entityCode", "bayan").string("reportingYear", "2025").map();
 
         // When / Then it is accepted
-        assertThatCode(() -> SubmissionValidator.validate(KICKOFF, variables)).doesNotThrowAnyException();
+        assertThatCode(() -> validate(KICKOFF, variables)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "issueDate \"{0}\" is refused")
     @ValueSource(strings = {"2026/02/30", "2026-02-30", "25.02.2026", "2026-02-25 10:00", "tomorrow"})
     void aDateThatIsNotAnIsoDateIsRefused(String date) {
         // Given a sign-and-issue whose 印发日期 is not a real yyyy-MM-dd date
-        ObjectNode variables = validSignAndIssue().string("issueDate", date).json();
+        Map<String, TypedValue> variables = validSignAndIssue().string("issueDate", date).map();
 
         // When it is validated
         FormValidationException e = refused(SIGN_AND_ISSUE, variables);
@@ -200,9 +200,9 @@ class SubmissionValidatorTest {
     @Test
     void aSelectValueOutsideTheListIsRefused() {
         // Given a filing whose 报送渠道 is not one of the form's options
-        ObjectNode variables = vars().string("filingOutcome", "RECEIPTED").string("filedOn", "2026-03-30")
+        Map<String, TypedValue> variables = vars().string("filingOutcome", "RECEIPTED").string("filedOn", "2026-03-30")
                 .string("filingChannel", "FAX").string("receiptNumber", "哈政办收〔2026〕5号")
-                .string("receiptDate", "2026-03-31").json();
+                .string("receiptDate", "2026-03-31").map();
 
         // When it is validated
         FormValidationException e = refused(FILING, variables);
@@ -216,7 +216,7 @@ class SubmissionValidatorTest {
     @Test
     void aDocumentNumberNotMatchingThePatternIsRefused() {
         // Given a 文号 without the hexagonal brackets 〔〕 and the closing 号
-        ObjectNode variables = validSignAndIssue().string("documentNumber", "巴政呈2026-12").json();
+        Map<String, TypedValue> variables = validSignAndIssue().string("documentNumber", "巴政呈2026-12").map();
 
         // When it is validated
         FormValidationException e = refused(SIGN_AND_ISSUE, variables);
@@ -231,7 +231,7 @@ class SubmissionValidatorTest {
         // Given a 文号 of 51 characters (limit 50) that otherwise matches the pattern
         String tooLong = "巴".repeat(43) + "〔2026〕1号";
         assertThat(tooLong).hasSize(51);
-        ObjectNode variables = validSignAndIssue().string("documentNumber", tooLong).json();
+        Map<String, TypedValue> variables = validSignAndIssue().string("documentNumber", tooLong).map();
 
         // When it is validated
         FormValidationException e = refused(SIGN_AND_ISSUE, variables);
@@ -243,7 +243,7 @@ class SubmissionValidatorTest {
     @Test
     void aNonTextValueForATextFieldIsRefused() {
         // Given a signer sent as a number
-        ObjectNode variables = validSignAndIssue().number("issuedBy", 42).json();
+        Map<String, TypedValue> variables = validSignAndIssue().number("issuedBy", 42).map();
 
         // When it is validated
         FormValidationException e = refused(SIGN_AND_ISSUE, variables);
@@ -255,8 +255,8 @@ class SubmissionValidatorTest {
     @Test
     void aBooleanThatIsNotTrueOrFalseIsRefused() {
         // Given a kickoff whose checkbox arrives as "yes"
-        ObjectNode variables = vars().string("entityCode", "bayan").number("reportingYear", 2025)
-                .string("solicitOpinions", "yes").json();
+        Map<String, TypedValue> variables = vars().string("entityCode", "bayan").number("reportingYear", 2025)
+                .string("solicitOpinions", "yes").map();
 
         // When it is validated
         FormValidationException e = refused(KICKOFF, variables);
@@ -268,7 +268,7 @@ class SubmissionValidatorTest {
     @Test
     void everyViolationIsReportedAtOnce() {
         // Given a sign-and-issue with a missing signer, a bad date and a bad document number
-        ObjectNode variables = vars().string("issueDate", "2026/02/30").string("documentNumber", "12").json();
+        Map<String, TypedValue> variables = vars().string("issueDate", "2026/02/30").string("documentNumber", "12").map();
 
         // When it is validated
         FormValidationException e = refused(SIGN_AND_ISSUE, variables);
@@ -279,70 +279,95 @@ class SubmissionValidatorTest {
         assertThat(e.getMessage()).contains("; ");
     }
 
-    @ParameterizedTest(name = "type {0}")
-    @ValueSource(strings = {"String", "string", ""})
-    void aStringOfMoreThan4000CharactersIsRefusedInAnyVariable(String type) {
-        // Given a valid submission plus a variable the form does not know, holding 4,001 characters
-        ObjectNode variables = validSignAndIssue().typed("smuggledNote", "字".repeat(4001), type).json();
+    @Test
+    void aVariableTheFormDoesNotDeclareIsRefused() {
+        // Given a valid submission plus the case's own facts, as an attacker adds them
+        Map<String, TypedValue> variables = validSignAndIssue().string("entityCode", "xinhua")
+                .string("reviewGate", "PRINCIPAL_SIGN_OFF").map();
 
         // When it is validated
         FormValidationException e = refused(SIGN_AND_ISSUE, variables);
 
+        // Then each is named as no field of this form, and nothing else is said
+        assertThat(e.violations()).containsExactly("「entityCode」不是本表单的填写项，不能提交",
+                "「reviewGate」不是本表单的填写项，不能提交");
+        assertThat(e.getMessage()).contains("'entityCode' is not a field of this form");
+    }
+
+    @Test
+    void objectsListsAndSerializedValuesAreRefusedEvenForDeclaredFields() {
+        // Given a signer sent as a serialized Java object naming a class, and one as a list (an untyped JSON array)
+        Map<String, TypedValue> serialized = validSignAndIssue().value("issuedBy", Variables
+                .serializedObjectValue("rO0AB").objectTypeName("com.example.Evil")
+                .serializationDataFormat("application/x-java-serialized-object").create()).map();
+        Map<String, TypedValue> list = validSignAndIssue().value("issuedBy",
+                Variables.untypedValue(new ArrayList<>(List.of("陈国栋")))).map();
+
+        // When both are validated
+        FormValidationException objectRefused = refused(SIGN_AND_ISSUE, serialized);
+        FormValidationException listRefused = refused(SIGN_AND_ISSUE, list);
+
+        // Then both are refused as not a plain value
+        assertThat(objectRefused.violations()).containsExactly("「签发人」只能是文本、数字、是非、日期或文件");
+        assertThat(objectRefused.getMessage()).contains("not object");
+        assertThat(listRefused.violations()).containsExactly("「签发人」只能是文本、数字、是非、日期或文件");
+    }
+
+    @Test
+    void aDeclaredTextOfMoreThan4000CharactersIsRefused() {
+        // Given a form whose field has no limit of its own, and a text of 4,001 characters for it
+        List<FieldRule> rules = FormRules.parse("<textarea id=\"n\" cam-variable-name=\"draftNote\"></textarea>");
+        Map<String, TypedValue> variables = vars().string("draftNote", "字".repeat(4001)).map();
+
+        // When it is validated
+        FormValidationException e = refused(rules, variables);
+
         // Then it is refused because of the engine's 4,000-character column, pointing to file upload
-        assertThat(e.violations()).singleElement().asString().contains("smuggledNote").contains("4000")
-                .contains("4001");
+        assertThat(e.violations()).singleElement().asString().contains("draftNote").contains("4000").contains("4001");
         assertThat(e.getMessage()).contains("at most 4000").contains("upload long content as a file");
     }
 
     @Test
-    void aStringWithoutTypeOfMoreThan4000CharactersIsRefused() {
-        // Given a variable without a "type" (the engine then treats it as a String)
-        ObjectNode variables = validSignAndIssue().typed("untyped", "a".repeat(4001), null).json();
-
-        // When it is validated
-        FormValidationException e = refused(SIGN_AND_ISSUE, variables);
-
-        // Then it is refused as well
-        assertThat(e.violations()).singleElement().asString().contains("untyped").contains("4000");
-    }
-
-    @Test
-    void aStringOfExactly4000CharactersIsAccepted() {
-        // Given an extra String of exactly 4,000 characters
-        ObjectNode variables = validSignAndIssue().string("longButFine", "字".repeat(4000)).json();
-
-        // When / Then it fits the column and is accepted
-        assertThatCode(() -> SubmissionValidator.validate(SIGN_AND_ISSUE, variables)).doesNotThrowAnyException();
-    }
-
-    @Test
-    void aTransientStringAboveTheColumnSizeIsAccepted() {
-        // Given a section of a draft written in the form, 9,000 characters, sent as a transient variable
-        ObjectNode variables = validSignAndIssue().string("draftSection1", "字".repeat(9000)).json();
-        ((ObjectNode) variables.get("draftSection1")).putObject("valueInfo").put("transient", true);
+    void aTransientTextAboveTheColumnSizeIsAccepted() {
+        // Given a section of a draft written in the form, 9,000 characters, which the task takes as transient
+        List<FieldRule> rules = FormRules.parse(
+                "<input type=\"hidden\" data-variable-name=\"draftSection1\" data-variable-type=\"String\" />");
+        Map<String, TypedValue> variables = vars().string("draftSection1", "字".repeat(9000)).map();
 
         // When / Then it is accepted: the engine never writes a transient value to its 4,000-character column
-        assertThatCode(() -> SubmissionValidator.validate(SIGN_AND_ISSUE, variables)).doesNotThrowAnyException();
+        assertThatCode(() -> SubmissionValidator.validate(rules, Set.of("draftSection1"), variables, true))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aResolveMayLeaveRequiredFieldsForTheOwner() {
+        // Given a delegate's resolve with only the signer
+        Map<String, TypedValue> variables = vars().string("issuedBy", "陈国栋").map();
+
+        // When / Then it is accepted without the required date, which the owner fills in on completion
+        assertThatCode(() -> SubmissionValidator.validate(SIGN_AND_ISSUE, Set.of(), variables, false))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aFileFieldMustBeSentAsAFile() {
         // Given a draft-report submission whose draftReport is a plain String instead of an uploaded file
-        ObjectNode asText = vars().string("draftReport", "报告全文……").json();
-        ObjectNode asFile = vars().typed("draftReport", "UEsDBBQ=", "File").json();
+        Map<String, TypedValue> asText = vars().string("draftReport", "报告全文……").map();
+        Map<String, TypedValue> asFile = vars().value("draftReport",
+                Variables.fileValue("报告.docx").file(new byte[] {80, 75, 3, 4}).create()).map();
 
         // When both are validated
         FormValidationException e = refused(DRAFT_REPORT, asText);
 
         // Then the String is refused and the File accepted
         assertThat(e.violations()).containsExactly("「报告稿文件」须上传文件");
-        assertThatCode(() -> SubmissionValidator.validate(DRAFT_REPORT, asFile)).doesNotThrowAnyException();
+        assertThatCode(() -> validate(DRAFT_REPORT, asFile)).doesNotThrowAnyException();
     }
 
     @Test
     void aMissingDraftFileIsRefused() {
         // Given a draft-report submission with only a note
-        ObjectNode variables = vars().string("draftNote", "按五项法定内容起草").json();
+        Map<String, TypedValue> variables = vars().string("draftNote", "按五项法定内容起草").map();
 
         // When it is validated
         FormValidationException e = refused(DRAFT_REPORT, variables);

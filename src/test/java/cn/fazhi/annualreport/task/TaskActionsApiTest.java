@@ -193,16 +193,18 @@ class TaskActionsApiTest {
         // Given 巴彦县's draft task, unclaimed
         String task = bayanDraftTask().getId();
 
-        // When a candidate calls the engine directly (no servlet filter in between) to set an assignee, and to claim
+        // When a candidate calls the engine's Java API directly (no HTTP in between) to set an assignee, and to claim
         Throwable candidateAssigns = asUser("bayan_drafter", () -> engine.getTaskService().setAssignee(task, "bayan_drafter"));
         Throwable candidateClaims = asUser("bayan_drafter", () -> engine.getTaskService().claim(task, "bayan_drafter"));
         Throwable holderUnclaims = asUser("bayan_drafter", () -> engine.getTaskService().setAssignee(task, null));
         Throwable ownerAssigns = asUser("bayan_owner", () -> engine.getTaskService().setAssignee(task, "bayan_office"));
         Throwable otherOwnerAssigns = asUser("xinhua_owner", () -> engine.getTaskService().setAssignee(task, "bayan_drafter"));
 
-        // Then the engine refuses the candidate's assignment (TASK_WORK only) but lets her claim; the holder may give
-        // the task back, the entity's owners may assign it, another entity's owners may not
-        assertThat(candidateAssigns).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        // Then the engine refuses the candidate's assignment (its guard: only the holder or the entity's owners hand a
+        // task on) but lets her claim; the holder may give the task back, the entity's owners may assign it, another
+        // entity's owners (who may not even see it) may not
+        assertThat(candidateAssigns).isInstanceOf(cn.fazhi.annualreport.api.ApiException.class);
+        assertThat(((cn.fazhi.annualreport.api.ApiException) candidateAssigns).status()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(candidateClaims).isNull();
         assertThat(holderUnclaims).isNull();
         assertThat(ownerAssigns).isNull();
@@ -231,7 +233,8 @@ class TaskActionsApiTest {
                 .containsEntry("owner", "bayan_gaj_head").containsEntry("delegationState", "PENDING");
 
         // When the delegate tries to pass it on and to complete it with the form, the head tries to resolve it, the
-        // delegate tries to overwrite a case variable, and then resolves it with a note
+        // delegate tries to overwrite a case variable, to add a value the form does not have, and then resolves it
+        // with the review's comment (a field of its form; the decision is left to the head)
         ResponseEntity<Map<String, Object>> passOn = post("bayan_gaj_staff", "/api/tasks/" + task + "/reassign",
                 Map.of("userId", "bayan_gaj_head"));
         ResponseEntity<Map<String, Object>> completedInTasklist = exchange("bayan_gaj_staff", HttpMethod.POST,
@@ -240,8 +243,10 @@ class TaskActionsApiTest {
                 Map.of());
         ResponseEntity<Map<String, Object>> overwrite = post("bayan_gaj_staff", "/api/tasks/" + task + "/resolve",
                 Map.of("variables", Map.of("entityCode", "xinhua")));
+        ResponseEntity<Map<String, Object>> undeclared = post("bayan_gaj_staff", "/api/tasks/" + task + "/resolve",
+                Map.of("variables", Map.of("delegateNote", "材料已核实")));
         ResponseEntity<Map<String, Object>> resolved = post("bayan_gaj_staff", "/api/tasks/" + task + "/resolve",
-                Map.of("variables", Map.of("delegateNote", "材料已核实，同意提请审议")));
+                Map.of("variables", Map.of("internalReviewComment", "材料已核实，同意提请审议")));
 
         // Then only the delegate's plain resolution passes, and the task is back with the head
         assertThat(passOn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -250,6 +255,8 @@ class TaskActionsApiTest {
         assertThat(resolvedByOwner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(overwrite.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(overwrite.getBody().get("message").toString()).contains("entityCode");
+        assertThat(undeclared.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(undeclared.getBody().get("messageZh").toString()).contains("「delegateNote」不是本表单的填写项");
         assertThat(resolved.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(resolved.getBody()).containsEntry("assignee", "bayan_gaj_head")
                 .containsEntry("delegationState", "RESOLVED");
@@ -259,13 +266,16 @@ class TaskActionsApiTest {
         ResponseEntity<Map<String, Object>> byDelegate = exchange("bayan_gaj_staff", HttpMethod.POST,
                 "/engine-rest/task/" + task + "/complete", Map.of("variables", strings(TestCases.internalReview("APPROVE"))));
         ResponseEntity<Map<String, Object>> byOwner = exchange("bayan_gaj_head", HttpMethod.POST,
-                "/engine-rest/task/" + task + "/complete", Map.of("variables", strings(TestCases.internalReview("APPROVE"))));
+                "/engine-rest/task/" + task + "/complete", Map.of("variables",
+                        strings(Map.of("internalReviewDecision", "APPROVE"))));
 
-        // Then the head's completion moves the case on to the leadership meeting, with the delegate's note
+        // Then the head's completion moves the case on to the leadership meeting, with the delegate's comment
         assertThat(byDelegate.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(byOwner.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(cases.tasks(pi, TASK_LEADERSHIP_MEETING)).hasSize(1);
-        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "delegateNote")).isEqualTo("材料已核实，同意提请审议");
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "internalReviewComment"))
+                .isEqualTo("材料已核实，同意提请审议");
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "delegateNote")).isNull();
     }
 
     @Test

@@ -1,0 +1,21 @@
+package cn.fazhi.annualreport.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Words the engine REST API's answers to refused changes (both engine REST servlets, mapped by the container). */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+    @Bean
+    FilterRegistrationBean<EngineRefusalFilter> engineRefusals(ObjectMapper json,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<EngineRefusalFilter> registration = new FilterRegistrationBean<>(new EngineRefusalFilter(json));
+        registration.setName("engine-refusals");
+        registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
+        return registration;
+    }
+}

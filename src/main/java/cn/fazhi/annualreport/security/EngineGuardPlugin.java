@@ -1,0 +1,56 @@
+package cn.fazhi.annualreport.security;
+
+import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.api.Refusals;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the application's rules into the engine: the task and form services guarded by the {@link TaskGuard}s, and
+ * refusals raised inside the engine (a check in a delegate or listener) kept as the answer to the request being run.
+ */
+@Component
+class EngineGuardPlugin extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<TaskGuard> guards;
+
+    EngineGuardPlugin(ObjectProvider<TaskGuard> guards) {
+        this.guards = guards;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        GuardedTaskService tasks = new GuardedTaskService(configuration, () -> guards.orderedStream().toList());
+        configuration.setTaskService(tasks);
+        configuration.setFormService(new GuardedFormService(tasks));
+        List<CommandInterceptor> outermost = new ArrayList<>();
+        outermost.add(new RefusalRecorder());
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+            outermost.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+        }
+        configuration.setCustomPreCommandInterceptorsTxRequired(outermost);
+    }
+
+    /** Keeps a refusal thrown inside an engine command as the answer to the engine REST request on this thread. */
+    static final class RefusalRecorder extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            try {
+                return next.execute(command);
+            } catch (ApiException refusal) {
+                Refusals.record(refusal);
+                throw refusal;
+            } catch (RuntimeException e) {
+                Refusals.behind(e).ifPresent(Refusals::record);
+                throw e;
+            }
+        }
+    }
+}
