@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.archive;
 
+import cn.fazhi.annualreport.api.Spreadsheets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,7 +15,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** CSV files as Excel opens them on a Chinese Windows: UTF-8 with a byte-order mark, CRLF, a header line. */
+/**
+ * CSV files as Excel opens them on a Chinese Windows: UTF-8 with a byte-order mark, CRLF, a header line, and no cell
+ * that a spreadsheet would run as a formula ({@link Spreadsheets}).
+ */
 final class Csv {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -29,7 +33,7 @@ final class Csv {
             out.write('\uFEFF'); // before the header, which the printer writes as it is created
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(header.toArray(String[]::new)).get());
             for (List<String> row : rows) {
-                csv.printRecord(row.stream().map(v -> v == null ? "" : v).toList());
+                csv.printRecord(row.stream().map(Spreadsheets::cell).toList());
             }
             csv.flush();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.organization;
 
+import cn.fazhi.annualreport.api.Spreadsheets;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -30,7 +31,6 @@ final class EntityCsv {
 
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；]");
     private static final Pattern PERSON_SEPARATOR = Pattern.compile("[:：]");
 
@@ -102,7 +102,7 @@ final class EntityCsv {
             }
             Map<EntityColumn, String> values = new EnumMap<>(EntityColumn.class);
             for (int i = 0; i < columns.size(); i++) {
-                String v = record.get(i).strip();
+                String v = Spreadsheets.value(record.get(i).strip());
                 values.put(columns.get(i), v.isEmpty() ? null : v);
             }
             new RowReader(line, values, errors).read().ifPresent(rows::add);
@@ -225,9 +225,12 @@ final class EntityCsv {
                             "A user id must be letters, digits, '_' and '-': " + p.id());
                 } else if (p.name().isEmpty()) {
                     error("人员" + p.id() + "缺少姓名", "Person " + p.id() + " has no name");
-                } else if (!EMAIL.matcher(p.email()).matches()) {
-                    error("人员" + p.id() + "的邮箱无效：" + p.email(),
-                            "Person " + p.id() + " has an invalid email address: " + p.email());
+                } else if (PersonFields.nameProblem(p.name()) != null) {
+                    error("人员" + p.id() + "的姓名" + PersonFields.nameProblem(p.name()).zh(),
+                            "Person " + p.id() + "'s name " + PersonFields.nameProblem(p.name()).en());
+                } else if (!PersonFields.isEmail(p.email())) {
+                    error("人员" + p.id() + "的邮箱无效：" + PersonFields.shown(p.email()),
+                            "Person " + p.id() + " has an invalid email address: " + PersonFields.shown(p.email()));
                 } else {
                     people.put(p.id(), p);
                 }
@@ -279,10 +282,11 @@ final class EntityCsv {
                         case COPY_TO -> e.copyTo();
                         case ACTIVE -> e.active() ? "是" : "否";
                         default -> String.join("；", byRole.getOrDefault(column.role().orElseThrow(), List.of())
-                                .stream().map(p -> p.id() + ":" + p.name() + ":" + p.email()).toList());
+                                .stream().map(p -> p.id() + ":" + PersonFields.exportable(p.name()) + ":"
+                                        + PersonFields.exportable(p.email())).toList());
                     });
                 }
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(Spreadsheets::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
