@@ -250,12 +250,17 @@ public class ReportDocuments {
         };
     }
 
-    /** The last path segment, without control characters, at most 200 characters; null if nothing is left. */
+    /**
+     * The last path segment, without control characters and without direction or other invisible format characters
+     * (a right-to-left override, U+202E, shows "report[U+202E]fdp.exe" as "reportexe.pdf"), at most 200
+     * characters; null if nothing is left.
+     */
     static String cleanFileName(String name) {
         if (name == null) {
             return null;
         }
-        String clean = name.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
+        String clean = name.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\\p{Cf}\\p{Zl}\\p{Zp}\"<>|:*?]", "")
+                .strip();
         if (clean.length() > MAX_FILE_NAME) {
             clean = clean.substring(clean.length() - MAX_FILE_NAME);
         }

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.form;
 
+import cn.fazhi.annualreport.api.Shown;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -140,9 +141,8 @@ final class SubmissionValidator {
         return rule == null ? name : rule.label();
     }
 
-    /** A submitted value as a refusal may echo it: at most 50 characters. */
     private static String shown(String text) {
-        return text.length() > 50 ? text.substring(0, 50) + "…" : text;
+        return Shown.value(text);
     }
 
     private static boolean isDate(String text) {

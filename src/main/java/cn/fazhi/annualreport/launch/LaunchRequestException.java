@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.launch;
 
 import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.api.Shown;
 import org.springframework.http.HttpStatus;
 
 /** A launch request the application refuses: not an administrator (403), a bad year or body (400), no such launch (404). */
@@ -21,6 +22,7 @@ final class LaunchRequestException extends ApiException {
     }
 
     static LaunchRequestException notFound(String id) {
-        return new LaunchRequestException(HttpStatus.NOT_FOUND, "未找到发起记录：" + id, "No launch " + id);
+        return new LaunchRequestException(HttpStatus.NOT_FOUND, "未找到发起记录：" + Shown.value(id),
+                "No launch " + Shown.value(id));
     }
 }

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.organization;
 
+import cn.fazhi.annualreport.api.Shown;
 import java.util.regex.Pattern;
 
 /**
@@ -57,10 +58,9 @@ public final class PersonFields {
         return out.toString().strip();
     }
 
-    /** A value as a refusal may show it: visible characters only, at most 64. */
+    /** A value as a refusal may show it ({@link Shown}). */
     static String shown(String value) {
-        String visible = exportable(value);
-        return visible.length() > 64 ? visible.substring(0, 64) + "…" : visible;
+        return Shown.value(value);
     }
 
     private static boolean hasInvisible(String value) {
@@ -68,8 +68,6 @@ public final class PersonFields {
     }
 
     private static boolean invisible(int c) {
-        return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
+        return Shown.invisible(c);
     }
 }

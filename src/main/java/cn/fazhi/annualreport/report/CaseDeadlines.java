@@ -43,6 +43,8 @@ public class CaseDeadlines {
 
     private static final Logger log = LoggerFactory.getLogger(CaseDeadlines.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The kickoff form's limit for the notice's title; it is stored as a process variable. */
+    private static final int MAX_NOTICE = 500;
     private static final TypeReference<LinkedHashMap<String, String>> OVERRIDES = new TypeReference<>() { };
 
     private final ReportCaseService cases;
@@ -76,9 +78,15 @@ public class CaseDeadlines {
         if (notice == null || notice.isBlank()) {
             throw ReportRequestException.invalid("须写明依据的上级通知（notice）", "The overriding notice is required");
         }
+        if (notice.strip().length() > MAX_NOTICE) {
+            throw ReportRequestException.invalid("上级通知名称最多" + MAX_NOTICE + "字，现为" + notice.strip().length() + "字",
+                    "The notice may have at most " + MAX_NOTICE + " characters, not " + notice.strip().length());
+        }
         if (dates == null || dates.isEmpty()) {
             throw ReportRequestException.invalid("未给出要调整的日期（dates）", "No dates given to override");
         }
+        int year = SystemCall.run(identityService,
+                () -> ((Number) runtimeService.getVariable(processInstanceId, VAR_REPORTING_YEAR)).intValue());
         Map<String, String> stored = storedOverrides(processInstanceId);
         for (Map.Entry<String, String> e : dates.entrySet()) {
             Milestone milestone;
@@ -96,6 +104,7 @@ public class CaseDeadlines {
                 throw ReportRequestException.invalid(e.getKey() + " 须为日期（yyyy-MM-dd）",
                         e.getKey() + " must be a date (yyyy-MM-dd)");
             }
+            requirePlausible(milestone, date, year);
             stored.put(milestone.name(), date.toString());
         }
         SystemCall.run(identityService, () -> {
@@ -104,6 +113,20 @@ public class CaseDeadlines {
             replan(processInstanceId);
             return null;
         });
+    }
+
+    /**
+     * A notice's date lies within the case's cycle: from the start of the reporting year to 31 March after it (a notice
+     * only moves dates earlier), and filing and publication after the reporting year.
+     */
+    private static void requirePlausible(Milestone milestone, LocalDate date, int year) {
+        LocalDate earliest = milestone == Milestone.FILING || milestone == Milestone.PUBLICATION
+                ? LocalDate.of(year + 1, 1, 1) : LocalDate.of(year, 1, 1);
+        LocalDate latest = LocalDate.of(year + 1, 3, 31);
+        if (date.isBefore(earliest) || date.isAfter(latest)) {
+            throw ReportRequestException.invalid(milestone.name() + " 的日期须在" + earliest + "至" + latest + "之间：" + date,
+                    milestone.name() + " must lie between " + earliest + " and " + latest + ", not " + date);
+        }
     }
 
     /** Re-plans every running case when the official holiday data changed. */

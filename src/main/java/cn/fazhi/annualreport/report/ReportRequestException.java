@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.report;
 
 import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.api.Shown;
 import org.springframework.http.HttpStatus;
 
 /** A case request the rules refuse: unknown entity (404), bad year or date (400), case already exists (409). */
@@ -11,8 +12,8 @@ public class ReportRequestException extends ApiException {
     }
 
     static ReportRequestException unknownEntity(String code) {
-        return new ReportRequestException(HttpStatus.NOT_FOUND, "未知的报告单位：" + code,
-                "Unknown reporting entity: " + code);
+        return new ReportRequestException(HttpStatus.NOT_FOUND, "未知的报告单位：" + Shown.value(code),
+                "Unknown reporting entity: " + Shown.value(code));
     }
 
     static ReportRequestException invalid(String zh, String en) {
@@ -34,19 +35,20 @@ public class ReportRequestException extends ApiException {
 
     static ReportRequestException notFound(String entity, int year) {
         return new ReportRequestException(HttpStatus.NOT_FOUND,
-                "未找到该单位" + year + "年度的报告案件（或无权查看）：" + entity,
-                "No case for " + entity + " and " + year + " (or you may not see it)");
+                "未找到该单位" + year + "年度的报告案件（或无权查看）：" + Shown.value(entity),
+                "No case for " + Shown.value(entity) + " and " + year + " (or you may not see it)");
     }
 
     static ReportRequestException notFoundVersion(String entity, int year, int version) {
         return new ReportRequestException(HttpStatus.NOT_FOUND,
-                "该单位" + year + "年度报告没有第" + version + "版报告稿：" + entity,
-                "The " + year + " report of " + entity + " has no draft version " + version);
+                "该单位" + year + "年度报告没有第" + version + "版报告稿：" + Shown.value(entity),
+                "The " + year + " report of " + Shown.value(entity) + " has no draft version " + version);
     }
 
     static ReportRequestException noArchive(String entity, int year) {
         return new ReportRequestException(HttpStatus.NOT_FOUND,
-                "该单位" + year + "年度的报告案件没有归档包（案件在归档功能上线前已办结）：" + entity,
-                "The " + year + " case of " + entity + " has no archive (it ended before archives were kept)");
+                "该单位" + year + "年度的报告案件没有归档包（案件在归档功能上线前已办结）：" + Shown.value(entity),
+                "The " + year + " case of " + Shown.value(entity) + " has no archive (it ended before archives were"
+                        + " kept)");
     }
 }

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.security;
 
+import cn.fazhi.annualreport.api.Shown;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,6 @@ class LoginThrottle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
     private static final int MAX_USER_KEY = 128;
-    private static final int MAX_LOGGED = 64;
 
     private final JdbcTemplate jdbc;
     private final SecurityProperties.Logins settings;
@@ -137,16 +137,9 @@ class LoginThrottle {
         return (wait.toMillis() + 999) / 1000;
     }
 
-    /** A value as typed, for a log line: no line breaks or control characters (no forged lines), shortened. */
+    /** A value as typed, for a log line: on one line and shortened ({@link Shown}). */
     static String printable(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        value.codePoints().limit(MAX_LOGGED).forEach(c -> out.appendCodePoint(
-                Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                        || c == 0x2028 || c == 0x2029 ? '?' : c));
-        return value.codePointCount(0, value.length()) > MAX_LOGGED ? out + "…" : out.toString();
+        return Shown.value(value);
     }
 
     /** Failures of one account from one address. */

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.security;
 
 import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.api.Shown;
 import org.springframework.http.HttpStatus;
 
 /** A task call the engine's guard refuses: a task that is gone (404, 409), or a call people may not make (403). */
@@ -48,6 +49,6 @@ public final class TaskRefusal extends ApiException {
 
     /** An id as it may be echoed back: printable and short. */
     static String shown(String id) {
-        return LoginThrottle.printable(id);
+        return Shown.value(id);
     }
 }

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.task;
 
 import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.api.Shown;
 import org.springframework.http.HttpStatus;
 
 /** A task action the rules refuse: unknown or invisible task (404), bad input (400), not yours (403), too late (409). */
@@ -11,8 +12,8 @@ class TaskRequestException extends ApiException {
     }
 
     static TaskRequestException notFound(String taskId) {
-        return new TaskRequestException(HttpStatus.NOT_FOUND, "未找到该任务（或无权查看）：" + taskId,
-                "No such task (or you may not see it): " + taskId);
+        return new TaskRequestException(HttpStatus.NOT_FOUND, "未找到该任务（或无权查看）：" + Shown.value(taskId),
+                "No such task (or you may not see it): " + Shown.value(taskId));
     }
 
     static TaskRequestException alreadyClaimed() {

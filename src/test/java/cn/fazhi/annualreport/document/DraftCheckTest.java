@@ -110,6 +110,8 @@ class DraftCheckTest {
         assertThat(ReportDocuments.cleanFileName("C:\\fakepath\\报告\"初稿\".docx")).isEqualTo("报告初稿.docx");
         assertThat(ReportDocuments.cleanFileName("../../etc/passwd")).isEqualTo("passwd");
         assertThat(ReportDocuments.cleanFileName("  ")).isNull();
+        // a right-to-left override would make "报告exe.docx" look like a Word file; it is dropped
+        assertThat(ReportDocuments.cleanFileName("报告\u202Excod.exe")).isEqualTo("报告xcod.exe");
     }
 
     @Test

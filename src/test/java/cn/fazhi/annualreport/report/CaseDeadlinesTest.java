@@ -86,12 +86,20 @@ class CaseDeadlinesTest {
                 Map.of("notice", NOTICE, "dates", Map.of("FIRST_DRAFT", "2026-01-20", "PUBLICATION", "2026-04-15")));
         ResponseEntity<Map<String, Object>> noNotice = put("bayan_gaj_head",
                 Map.of("dates", Map.of("FIRST_DRAFT", "2026-01-20")));
+        ResponseEntity<Map<String, Object>> ancientFiling = put("bayan_gaj_head",
+                Map.of("notice", NOTICE, "dates", Map.of("FILING", "1900-01-01")));
+        ResponseEntity<Map<String, Object>> longNotice = put("bayan_gaj_head",
+                Map.of("notice", "《" + "通".repeat(4100) + "》", "dates", Map.of("FIRST_DRAFT", "2026-01-20")));
 
         assertThat(staff.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(unknownMilestone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(latePublication.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(latePublication.getBody().get("messageZh").toString()).contains("2026-03-31");
         assertThat(noNotice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ancientFiling.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ancientFiling.getBody().get("messageZh").toString()).contains("2026-01-01", "2026-03-31");
+        assertThat(longNotice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(longNotice.getBody().get("messageZh").toString()).contains("最多500字");
         assertThat(cases.task(pi, "UserTask_DraftReport").getDueDate()).isEqualTo(before);
         assertThat(engine.getRuntimeService().getVariable(pi.getId(), "deadlineOverrides")).isNull();
     }
