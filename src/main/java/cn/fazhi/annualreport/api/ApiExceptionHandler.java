@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /** Turns refusals of the application's /api into JSON errors in Chinese and English. */
 @RestControllerAdvice(basePackages = "cn.fazhi.annualreport")
@@ -70,9 +71,9 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class})
+            MissingServletRequestParameterException.class, MultipartException.class})
     ResponseEntity<ApiError> unreadable(Exception e) {
         return ResponseEntity.badRequest().body(ApiError.of(400, "BadRequest",
-                "请求格式不正确", "Malformed request: " + e.getMessage(), List.of()));
+                "请求格式不正确", "Malformed request: " + Shown.value(e.getMessage()), List.of()));
     }
 }

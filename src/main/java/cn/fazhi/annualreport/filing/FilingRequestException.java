@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.filing;
 
 import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.api.Shown;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -27,8 +28,8 @@ public class FilingRequestException extends ApiException {
     }
 
     public static FilingRequestException noSuchAddressee(String recipient) {
-        return new FilingRequestException(HttpStatus.NOT_FOUND, "本案件没有这个报送（抄送）对象：" + recipient,
-                "The case is not filed with " + recipient, List.of());
+        return new FilingRequestException(HttpStatus.NOT_FOUND, "本案件没有这个报送（抄送）对象：" + Shown.value(recipient),
+                "The case is not filed with " + Shown.value(recipient), List.of());
     }
 
     public static FilingRequestException notIssued() {

@@ -46,11 +46,11 @@ final class SubmissionValidator {
         submitted.forEach((name, value) -> {
             FieldRule rule = byKey.get(name);
             if (rule == null && !transientNames.contains(name)) {
-                p.add("「" + name + "」不是本表单的填写项，不能提交", "'" + name + "' is not a field of this form");
+                p.add("「" + shown(name) + "」不是本表单的填写项，不能提交", "'" + shown(name) + "' is not a field of this form");
             } else if (value != null && value.getType() != null && !PLAIN.contains(value.getType())
                     || value != null && value.getType() == null && !isPlain(value.getValue())) {
-                p.add("「" + label(rule, name) + "」只能是文本、数字、是非、日期或文件",
-                        "'" + name + "' must be text, a number, true/false, a date or a file, not "
+                p.add("「" + shown(label(rule, name)) + "」只能是文本、数字、是非、日期或文件",
+                        "'" + shown(name) + "' must be text, a number, true/false, a date or a file, not "
                                 + (value.getType() == null ? value.getValue().getClass().getSimpleName()
                                 : value.getType().getName()));
             }
@@ -61,7 +61,7 @@ final class SubmissionValidator {
         for (FieldRule rule : rules) {
             TypedValue typed = submitted.get(rule.key());
             Object value = typed == null ? null : typed.getValue();
-            boolean missing = value == null || value instanceof String s && s.isBlank();
+            boolean missing = value == null || value instanceof String s && isBlank(s);
             if (missing) {
                 if (rule.required() && requireFields) {
                     p.add("「" + rule.label() + "」为必填项", "'" + rule.key() + "' is required");
@@ -96,9 +96,9 @@ final class SubmissionValidator {
         submitted.forEach((name, typed) -> {
             if (!transientNames.contains(name) && typed != null && typed.getValue() instanceof String s
                     && s.length() > ENGINE_STRING_LIMIT) {
-                p.add("「" + label(byKey.get(name), name) + "」超过" + ENGINE_STRING_LIMIT + "字（现为" + s.length()
-                                + "字）：长篇内容请作为文件上传",
-                        "'" + name + "' has " + s.length() + " characters; a text field holds at most "
+                p.add("「" + shown(label(byKey.get(name), name)) + "」超过" + ENGINE_STRING_LIMIT + "字（现为"
+                                + s.length() + "字）：长篇内容请作为文件上传",
+                        "'" + shown(name) + "' has " + s.length() + " characters; a text field holds at most "
                                 + ENGINE_STRING_LIMIT + ": upload long content as a file");
             }
         });
@@ -130,6 +130,12 @@ final class SubmissionValidator {
                 throw new IllegalStateException("Form field " + rule.key() + " has an invalid pattern", e);
             }
         }
+    }
+
+    /** Nothing but spaces (also no-break and ideographic ones) and invisible characters such as U+200B. */
+    static boolean isBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Shown.invisible(c));
     }
 
     private static boolean isPlain(Object value) {

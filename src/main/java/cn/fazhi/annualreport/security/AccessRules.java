@@ -45,8 +45,11 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         if (RequestPath.isUnder(path, "/actuator/health") || RequestPath.isUnder(path, "/public")) {
             return true; // /public answers anything but GET and HEAD with 405 itself
         }
-        if (RequestPath.isUnder(path, "/api") || RequestPath.isUnder(path, "/actuator")) {
+        if (RequestPath.isUnder(path, "/api")) {
             return caller != null; // the application's controllers decide what each caller may do
+        }
+        if (RequestPath.isUnder(path, "/actuator")) {
+            return caller != null && caller.admin(); // the application's metrics and info: for its operators
         }
         if (RequestPath.isUnder(path, "/engine-rest")) {
             return caller != null && engine(method, EngineApi.belowEngine(path.substring("/engine-rest".length())), caller);

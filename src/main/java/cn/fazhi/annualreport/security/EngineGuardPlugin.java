@@ -12,7 +12,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the application's rules into the engine: the task and form services guarded by the {@link TaskGuard}s, and
+ * Puts the application's rules into the engine: the task and form services guarded by the {@link TaskGuard}s, the
+ * runtime service starting cases only at their start event for people (GuardedRuntimeService), and
  * refusals raised inside the engine (a check in a delegate or listener) kept as the answer to the request being run.
  */
 @Component
@@ -29,6 +30,7 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
         GuardedTaskService tasks = new GuardedTaskService(configuration, () -> guards.orderedStream().toList());
         configuration.setTaskService(tasks);
         configuration.setFormService(new GuardedFormService(tasks));
+        configuration.setRuntimeService(new GuardedRuntimeService(configuration));
         List<CommandInterceptor> outermost = new ArrayList<>();
         outermost.add(new RefusalRecorder());
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {

@@ -40,7 +40,10 @@ class Gate {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // the login session is Camunda's (its login renews the session id); the gate only reads it, and must
+                // neither create sessions nor change their ids (it would log concurrent requests out)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                        .sessionFixation(fixation -> fixation.none()))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .addFilterBefore(new WebappLoginFilter(throttle, responses, webapp), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new CallerFilter(identityService, throttle, responses, webapp),

@@ -1,7 +1,10 @@
 package cn.fazhi.annualreport.security;
 
+import cn.fazhi.annualreport.api.Refusals;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.Map;
+import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -50,6 +53,37 @@ class GuardedFormService extends FormServiceImpl {
     @Override
     public void submitTaskFormData(String taskId, Map<String, String> properties) {
         submitTaskForm(taskId, properties == null ? null : new java.util.HashMap<>(properties));
+    }
+
+    @Override
+    public InputStream getDeployedTaskForm(String taskId) {
+        requireTask(taskId);
+        return super.getDeployedTaskForm(taskId);
+    }
+
+    @Override
+    public Object getRenderedTaskForm(String taskId) {
+        requireTask(taskId);
+        return super.getRenderedTaskForm(taskId);
+    }
+
+    @Override
+    public Object getRenderedTaskForm(String taskId, String engineName) {
+        requireTask(taskId);
+        return super.getRenderedTaskForm(taskId, engineName);
+    }
+
+    @Override
+    public TaskFormData getTaskFormData(String taskId) {
+        requireTask(taskId);
+        return super.getTaskFormData(taskId);
+    }
+
+    /** A form of a task that does not exist is a 404, not the engine's null pointer. */
+    private void requireTask(String taskId) {
+        if (!tasks.exists(taskId)) {
+            throw Refusals.ofAction(GuardRefusal.notFound(taskId));
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -31,6 +32,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -153,23 +155,23 @@ class GuardedTaskService extends TaskServiceImpl {
             throw new ProcessEngineException("interrupted while waiting for another completion of task " + taskId, e);
         }
         try {
-            TaskRefusal closed = closed(taskId);
+            GuardRefusal closed = closed(taskId);
             if (closed != null) {
                 throw refused(closed, true, caller, taskId, "(not called: the task was closed meanwhile)");
             }
             try {
                 return completion.get();
             } catch (AuthorizationException | OptimisticLockingException e) {
-                TaskRefusal conflict = closed(taskId);
+                GuardRefusal conflict = closed(taskId);
                 if (conflict == null && e instanceof OptimisticLockingException) {
-                    conflict = TaskRefusal.changedMeanwhile();
+                    conflict = GuardRefusal.changedMeanwhile();
                 }
                 if (conflict == null) {
                     throw e;
                 }
                 throw refused(conflict, true, caller, taskId, e.toString());
             } catch (ProcessEngineException e) {
-                TaskRefusal conflict = Refusals.behind(e).isPresent() ? null : closed(taskId);
+                GuardRefusal conflict = Refusals.behind(e).isPresent() ? null : closed(taskId);
                 if (conflict == null) {
                     throw e;
                 }
@@ -182,7 +184,7 @@ class GuardedTaskService extends TaskServiceImpl {
         }
     }
 
-    private RuntimeException refused(TaskRefusal conflict, boolean submission, Authentication caller, String taskId,
+    private RuntimeException refused(GuardRefusal conflict, boolean submission, Authentication caller, String taskId,
                                      String engineAnswer) {
         LOG.info("Completion of task {} by {} refused with {} ({}); the engine answered: {}", taskId,
                 caller.getUserId(), conflict.status().value(), conflict.messageEn(),
@@ -279,10 +281,10 @@ class GuardedTaskService extends TaskServiceImpl {
                     return null;
                 }, false);
             } else if (!isAdmin(caller)) {
-                throw Refusals.ofAction(TaskRefusal.adminsOnly()); // a task of its own, outside every case
+                throw Refusals.ofAction(GuardRefusal.adminsOnly()); // a task of its own, outside every case
             }
         } else if (caller != null && !isAdmin(caller)) {
-            throw Refusals.ofAction(TaskRefusal.adminsOnly());
+            throw Refusals.ofAction(GuardRefusal.adminsOnly());
         }
         super.saveTask(task);
     }
@@ -478,23 +480,30 @@ class GuardedTaskService extends TaskServiceImpl {
 
     @Override
     public VariableMap getVariablesTyped(String taskId, boolean deserializeValues) {
-        return readable(taskId, super.getVariablesTyped(taskId, deserializeValues));
+        return readable(taskId, existing(taskId, () -> super.getVariablesTyped(taskId, deserializeValues)));
     }
 
     @Override
     public VariableMap getVariablesLocalTyped(String taskId, boolean deserializeValues) {
-        return readable(taskId, super.getVariablesLocalTyped(taskId, deserializeValues));
+        return readable(taskId, existing(taskId, () -> super.getVariablesLocalTyped(taskId, deserializeValues)));
     }
 
     @Override
     public VariableMap getVariablesTyped(String taskId, Collection<String> variableNames, boolean deserializeValues) {
-        return readable(taskId, super.getVariablesTyped(taskId, variableNames, deserializeValues));
+        return readable(taskId, existing(taskId,
+                () -> super.getVariablesTyped(taskId, variableNames, deserializeValues)));
     }
 
     @Override
     public VariableMap getVariablesLocalTyped(String taskId, Collection<String> variableNames,
                                               boolean deserializeValues) {
-        return readable(taskId, super.getVariablesLocalTyped(taskId, variableNames, deserializeValues));
+        return readable(taskId, existing(taskId,
+                () -> super.getVariablesLocalTyped(taskId, variableNames, deserializeValues)));
+    }
+
+    @Override
+    public List<IdentityLink> getIdentityLinksForTask(String taskId) {
+        return existing(taskId, () -> super.getIdentityLinksForTask(taskId));
     }
 
     @Override
@@ -546,7 +555,7 @@ class GuardedTaskService extends TaskServiceImpl {
 
     @Override
     public <T extends TypedValue> T getVariableTyped(String taskId, String variableName, boolean deserializeValue) {
-        T value = super.getVariableTyped(taskId, variableName, deserializeValue);
+        T value = existing(taskId, () -> super.getVariableTyped(taskId, variableName, deserializeValue));
         return value == null || mayRead(taskId, variableName) ? value : null;
     }
 
@@ -558,7 +567,7 @@ class GuardedTaskService extends TaskServiceImpl {
     @Override
     public <T extends TypedValue> T getVariableLocalTyped(String taskId, String variableName,
                                                           boolean deserializeValue) {
-        T value = super.getVariableLocalTyped(taskId, variableName, deserializeValue);
+        T value = existing(taskId, () -> super.getVariableLocalTyped(taskId, variableName, deserializeValue));
         return value == null || mayRead(taskId, variableName) ? value : null;
     }
 
@@ -624,7 +633,7 @@ class GuardedTaskService extends TaskServiceImpl {
     private void adminsOnly() {
         Authentication caller = person();
         if (caller != null && !isAdmin(caller)) {
-            throw Refusals.ofAction(TaskRefusal.adminsOnly());
+            throw Refusals.ofAction(GuardRefusal.adminsOnly());
         }
     }
 
@@ -660,9 +669,9 @@ class GuardedTaskService extends TaskServiceImpl {
         HistoricTaskInstance finished = taskId == null ? null
                 : Callers.runAs(identity(), caller, () -> configuration.getHistoryService()
                         .createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
-        TaskRefusal gone = finished == null ? TaskRefusal.notFound(taskId)
-                : COMPLETED.equals(finished.getDeleteReason()) ? TaskRefusal.alreadyCompleted()
-                : TaskRefusal.noLongerOpen();
+        GuardRefusal gone = finished == null ? GuardRefusal.notFound(taskId)
+                : COMPLETED.equals(finished.getDeleteReason()) ? GuardRefusal.alreadyCompleted()
+                : GuardRefusal.noLongerOpen();
         throw submission ? Refusals.ofSubmission(gone) : Refusals.ofAction(gone);
     }
 
@@ -695,7 +704,7 @@ class GuardedTaskService extends TaskServiceImpl {
     }
 
     /** Null while the task is open; otherwise why not: completed, or ended by its case. */
-    private TaskRefusal closed(String taskId) {
+    private GuardRefusal closed(String taskId) {
         return SystemCall.run(identity(), () -> {
             if (super.createTaskQuery().taskId(taskId).count() > 0) {
                 return null;
@@ -703,8 +712,25 @@ class GuardedTaskService extends TaskServiceImpl {
             HistoricTaskInstance finished = configuration.getHistoryService().createHistoricTaskInstanceQuery()
                     .taskId(taskId).singleResult();
             return finished != null && COMPLETED.equals(finished.getDeleteReason())
-                    ? TaskRefusal.alreadyCompleted() : TaskRefusal.noLongerOpen();
+                    ? GuardRefusal.alreadyCompleted() : GuardRefusal.noLongerOpen();
         });
+    }
+
+    /** A read of a task; one that does not exist is a 404, not the engine's null-value error. */
+    private <T> T existing(String taskId, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (NullValueException e) {
+            if (!exists(taskId)) {
+                throw Refusals.ofAction(GuardRefusal.notFound(taskId));
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the task exists, whoever may see it. */
+    boolean exists(String taskId) {
+        return taskId != null && SystemCall.run(identity(), () -> super.createTaskQuery().taskId(taskId).count()) > 0;
     }
 
     /** Runs guards; their refusal becomes the engine exception the REST API answers with a 4xx. */

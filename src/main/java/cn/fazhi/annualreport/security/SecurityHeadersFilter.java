@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Gives every response the security headers it does not carry yet — nosniff, framing, referrer policy and a
- * Content-Security-Policy (strict, or the site's own files under /public), which Camunda's webapps replace with theirs.
+ * Gives every response the security headers it does not carry yet — nosniff, framing, referrer policy, a
+ * Content-Security-Policy (strict, or the site's own files under /public), which Camunda's webapps replace with theirs,
+ * and no caching of the APIs' answers.
  */
 class SecurityHeadersFilter extends HttpFilter {
 
@@ -29,6 +30,11 @@ class SecurityHeadersFilter extends HttpFilter {
         setIfAbsent(response, "X-Frame-Options", publicPage ? "SAMEORIGIN" : "DENY");
         setIfAbsent(response, "Referrer-Policy", "same-origin");
         setIfAbsent(response, "Content-Security-Policy", publicPage ? PUBLIC_POLICY : STRICT_POLICY);
+        String path = RequestPath.of(request);
+        if (RequestPath.isUnder(path, "/api") || RequestPath.isUnder(path, "/engine-rest")) {
+            // case data: never kept by a browser or a proxy (the downloads set their own caching, e.g. ETag)
+            setIfAbsent(response, "Cache-Control", "no-store");
+        }
         chain.doFilter(request, response);
     }
 

@@ -80,20 +80,26 @@ final class WebappLoginFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A field of an {@code application/x-www-form-urlencoded} body, or null. */
+    /**
+     * A field of an {@code application/x-www-form-urlencoded} body as the login resource reads it — names and values
+     * percent-decoded ({@code user%6eame} is {@code username}), the first of repeated fields — or null.
+     */
     static String formValue(byte[] body, String name) {
         for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
             int eq = pair.indexOf('=');
-            if (name.equals(eq < 0 ? pair : pair.substring(0, eq))) {
-                String raw = eq < 0 ? "" : pair.substring(eq + 1);
-                try {
-                    return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    return raw;
-                }
+            if (name.equals(decoded(eq < 0 ? pair : pair.substring(0, eq)))) {
+                return decoded(eq < 0 ? "" : pair.substring(eq + 1));
             }
         }
         return null;
+    }
+
+    private static String decoded(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
     }
 
 }

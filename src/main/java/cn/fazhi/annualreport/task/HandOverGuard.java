@@ -88,16 +88,24 @@ class HandOverGuard implements TaskGuard {
         TaskRules.text(message, true);
     }
 
-    /** A saved task (Tasklist: due and follow-up dates) must not change its holder past the rules, nor its identity. */
+    /**
+     * A saved task (Tasklist: the follow-up date) must not change its holder past the rules, nor what the case decides
+     * about it: name, due date (the case's deadline), priority, delegation.
+     */
     @Override
     public void update(Task current, Task changed, Authentication caller) {
         if (!TaskRules.isAdmin(caller) && (!Objects.equals(current.getName(), changed.getName())
                 || !Objects.equals(current.getDescription(), changed.getDescription())
                 || !Objects.equals(current.getParentTaskId(), changed.getParentTaskId())
                 || !Objects.equals(current.getTenantId(), changed.getTenantId())
+                || !Objects.equals(current.getCaseInstanceId(), changed.getCaseInstanceId())
+                || current.getPriority() != changed.getPriority()
+                || !Objects.equals(current.getDueDate(), changed.getDueDate())
                 || current.getDelegationState() != changed.getDelegationState())) {
-            throw TaskRequestException.forbidden("任务的名称、说明、上级任务和委派状态只能由系统管理员修改",
-                    "Only administrators change a task's name, description, parent task or delegation state");
+            throw TaskRequestException.forbidden("任务的名称、说明、优先级、到期日和委派状态只能由系统管理员修改（到期日由案件期限决定，"
+                            + "上级通知调整期限请用“调整期限”）",
+                    "Only administrators change a task's name, description, priority, due date or delegation state"
+                            + " (the due date is the case's deadline; a higher-level notice moves it through the deadlines API)");
         }
         if (!Objects.equals(current.getAssignee(), changed.getAssignee())) {
             assign(current, changed.getAssignee(), caller);

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.task;
 
 import cn.fazhi.annualreport.api.Refusals;
+import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.security.SystemCall;
 import java.sql.Timestamp;
@@ -118,12 +119,22 @@ class TaskActions {
         return view(comment);
     }
 
+    /**
+     * 抄送: who may read the case shares it with another person, for reading only, and the copy is recorded. Nobody
+     * passes on more than they may read themselves: a department's contributor, who works on one task of the case
+     * but may not read it, cannot copy it.
+     */
     CopyView copy(String taskId, String userId, String note) {
         Authentication caller = caller();
         Task task = visible(taskId);
         String text = TaskRules.text(note, false);
+        if (historyService.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .count() == 0) {
+            throw TaskRequestException.forbidden("只有可以查阅本案件的人员才能抄送本案件",
+                    "Only people who may read the case may copy it to others");
+        }
         if (!rules.userExists(userId)) {
-            throw TaskRequestException.invalid("用户不存在：" + userId, "No such user: " + userId);
+            throw TaskRequestException.invalid("用户不存在：" + Shown.value(userId), "No such user: " + Shown.value(userId));
         }
         if (userId.equals(caller.getUserId())) {
             throw TaskRequestException.invalid("不能抄送给自己", "You cannot copy a case to yourself");

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.task;
 
+import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.security.Callers;
 import cn.fazhi.annualreport.organization.Role;
 import cn.fazhi.annualreport.report.AnnualReportProcess;
@@ -116,11 +117,11 @@ class TaskRules {
             throw TaskRequestException.invalid("请指定办理人（userId）", "Name the user to give the task to (userId)");
         }
         if (!userExists(userId)) {
-            throw TaskRequestException.invalid("用户不存在：" + userId, "No such user: " + userId);
+            throw TaskRequestException.invalid("用户不存在：" + Shown.value(userId), "No such user: " + Shown.value(userId));
         }
         if (!isMember(userId, entityCode)) {
-            throw TaskRequestException.invalid("只能交给本单位（" + entityCode + "）的人员办理：" + userId,
-                    "The task can only go to people of its own entity (" + entityCode + "): " + userId);
+            throw TaskRequestException.invalid("只能交给本单位（" + entityCode + "）的人员办理：" + Shown.value(userId),
+                    "The task can only go to people of its own entity (" + entityCode + "): " + Shown.value(userId));
         }
     }
 
@@ -148,15 +149,17 @@ class TaskRules {
         requireMayHandOn(caller, task, entityCode);
         requireTarget(userId, entityCode);
         if (userId.equals(task.getAssignee())) {
-            throw TaskRequestException.invalid("不能委派给当前办理人本人：" + userId, "The task is already with " + userId);
+            throw TaskRequestException.invalid("不能委派给当前办理人本人：" + Shown.value(userId),
+                    "The task is already with " + Shown.value(userId));
         }
     }
 
     /** Refuses a group that is not a role group of the task's entity. */
     void requireGroupOf(String groupId, String entityCode) {
         if (entityOfGroup(groupId).filter(e -> e.equals(entityCode)).isEmpty()) {
-            throw TaskRequestException.invalid("只能交给本单位（" + entityCode + "）的岗位办理：" + groupId,
-                    "The task can only go to role groups of its own entity (" + entityCode + "): " + groupId);
+            throw TaskRequestException.invalid("只能交给本单位（" + entityCode + "）的岗位办理：" + Shown.value(groupId),
+                    "The task can only go to role groups of its own entity (" + entityCode + "): "
+                            + Shown.value(groupId));
         }
     }
 

@@ -316,6 +316,79 @@ class CaseIntegrityTest {
         assertThat(snapshot(pi)).isEqualTo(before);
     }
 
+    @Test
+    void aCaseCannotBeStartedAtALaterStepOrWithItsListenersSkipped() {
+        // Given no case of 新华区 for 2024, and none of 巴彦县 for 2025 yet
+        long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+        String forged = "{\"businessKey\":\"xinhua:2024\",\"variables\":{\"entityCode\":{\"value\":\"xinhua\"},"
+                + "\"reportingYear\":{\"value\":2024}},\"startInstructions\":[{\"type\":\"startBeforeActivity\","
+                + "\"activityId\":\"UserTask_SignAndIssue\"}]}";
+        String skipped = "{\"variables\":{\"entityCode\":{\"value\":\"bayan\"},\"reportingYear\":{\"value\":2025}},"
+                + "\"skipCustomListeners\":true,\"skipIoMappings\":true,\"startInstructions\":[{\"type\":"
+                + "\"startBeforeActivity\",\"activityId\":\"UserTask_Archive\"}]}";
+
+        // When 巴彦县's owner starts cases before 签发 (for another entity) and at 归档 with listeners skipped, over
+        // /engine-rest and through Tasklist's session
+        HttpResponse<String> viaRest = http.send("POST", "/engine-rest/process-definition/key/annual-report/start",
+                "application/json", forged, "Authorization", Http.basic("bayan_owner", DEMO));
+        HttpResponse<String> viaRestSkipping = http.send("POST",
+                "/engine-rest/process-definition/key/annual-report/start/", "application/json", skipped,
+                "Authorization", Http.basic("bayan_owner", DEMO));
+        HttpResponse<String> viaTasklist = WebappSession.login(base(), "tasklist", "bayan_owner", DEMO)
+                .postJson("/camunda/api/engine/engine/default/process-definition/key/annual-report/start", forged);
+
+        // Then each is refused in both languages and no case exists
+        for (HttpResponse<String> answer : List.of(viaRest, viaRestSkipping, viaTasklist)) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+            assertThat(answer.body()).contains("启动表单", "start form");
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void aContributorCannotPassTheCaseOnNorMoveItsOwnDeadline() {
+        // Given 营商环境建设监督局's material task, claimed by its contributor, who may not read the county's case
+        ProcessInstance pi = cases.start("bayan", 2025);
+        String task = materialTaskOf(pi, "bayan-yshj");
+        engine.getTaskService().claim(task, "bayan_yshj_staff");
+        Map<String, String> before = snapshot(pi);
+        String contributor = Http.basic("bayan_yshj_staff", DEMO);
+
+        // When the contributor copies the case (抄送) to 新华区's owner, and saves the task with a later due date, a
+        // priority and a case instance of her own, as Tasklist's task form would send them
+        HttpResponse<String> copy = http.send("POST", "/api/tasks/" + task + "/copies", "application/json",
+                "{\"userId\":\"xinhua_owner\",\"note\":\"fyi\"}", "Authorization", contributor);
+        HttpResponse<String> due = http.send("PUT", "/engine-rest/task/" + task, "application/json",
+                "{\"name\":\"" + engine.getTaskService().createTaskQuery().taskId(task).singleResult().getName()
+                        + "\",\"assignee\":\"bayan_yshj_staff\",\"due\":\"2099-12-31T00:00:00.000+0800\","
+                        + "\"priority\":100}", "Authorization", contributor);
+
+        // Then both are refused, 新华区's owner still cannot read the case, and nothing changed
+        assertThat(copy.statusCode()).as(copy.body()).isEqualTo(403);
+        assertThat(due.statusCode()).as(due.body()).isEqualTo(403);
+        assertThat(due.body()).contains("到期日");
+        assertThat(http.get("/api/reports/bayan/2025", "Authorization", Http.basic("xinhua_owner", DEMO)).statusCode())
+                .isEqualTo(404);
+        assertThat(snapshot(pi)).isEqualTo(before);
+    }
+
+    @Test
+    void aRequiredFieldOfInvisibleCharactersIsMissing() {
+        // Given 公安局's material task
+        ProcessInstance pi = cases.start("bayan", 2025);
+        String task = materialTaskOf(pi, "bayan-gaj");
+
+        // When it is completed with a zero-width space as the material and a no-break space as the contact
+        HttpResponse<String> answer = http.send("POST", "/engine-rest/task/" + task + "/complete", "application/json",
+                "{\"variables\":{\"materialSummary\":{\"value\":\"\u200b\"},\"materialContact\":{\"value\":\"\u00a0\"}}}",
+                "Authorization", Http.basic("bayan_gaj_staff", DEMO));
+
+        // Then both count as missing
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(message(answer)).contains("为必填项");
+        assertThat(cases.tasks(pi, TASK_SUBMIT_MATERIAL)).extracting(Task::getId).contains(task);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private String materialTaskOf(ProcessInstance pi, String department) {

@@ -208,6 +208,20 @@ class LoginThrottlingTest {
         assertThat(output.getOut()).doesNotContain("Failed login");
     }
 
+    @Test
+    void anEncodedFieldNameDoesNotSlipPastTheWait() {
+        // Given one wrong password typed into the Tasklist login
+        assertThat(http.webappLogin(USER, WRONG, "tasklist").statusCode()).isEqualTo(401);
+
+        // When, within the wait, the login form spells its field name percent-encoded (user%6eame), as a form may
+        String token = http.xsrfToken();
+        HttpResponse<String> encoded = http.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded", "user%6eame=" + USER + "&password=" + PASSWORD, "X-XSRF-TOKEN", token);
+
+        // Then it waits like any other attempt
+        assertThat(encoded.statusCode()).isEqualTo(429);
+    }
+
     private HttpResponse<String> engineRest(String password) {
         return http.get("/engine-rest/user/" + USER + "/profile", "Authorization", Http.basic(USER, password));
     }

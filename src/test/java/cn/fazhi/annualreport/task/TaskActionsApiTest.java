@@ -329,10 +329,16 @@ class TaskActionsApiTest {
                 Map.of("userId", "no_such_user"));
         ResponseEntity<Map<String, Object>> byStranger = post("pingdingshan_owner", "/api/tasks/" + task + "/copies",
                 Map.of("userId", "pingdingshan_owner"));
+        ResponseEntity<Map<String, Object>> hugeId = post("bayan_drafter", "/api/tasks/" + task + "/copies",
+                Map.of("userId", "Y".repeat(100_000)));
 
         // Then the copy is recorded and listed for the recipient only
         assertThat(copied.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(toNobody.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(hugeId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(hugeId.getBody().toString()).hasSizeLessThan(1000);
+        assertThat(hugeId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(hugeId.getBody().toString()).hasSizeLessThan(1000);
         assertThat(byStranger.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<List<Map<String, Object>>> mine = rest.exchange("/api/copies", HttpMethod.GET,
                 new HttpEntity<>(auth("xinhua_drafter")), LIST);
