@@ -389,6 +389,37 @@ class CaseIntegrityTest {
         assertThat(cases.tasks(pi, TASK_SUBMIT_MATERIAL)).extracting(Task::getId).contains(task);
     }
 
+    @Test
+    void camundaModelerDeploysForAdministratorsOnly() {
+        // Given a small process, as Camunda Modeler's deploy dialog sends it (multipart, HTTP Basic)
+        String boundary = "modeler-boundary";
+        String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions xmlns:bpmn="
+                + "\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\""
+                + " id=\"d\" targetNamespace=\"t\"><bpmn:process id=\"modeler-probe\" isExecutable=\"true\""
+                + " camunda:historyTimeToLive=\"P1D\"><bpmn:startEvent id=\"s\"/></bpmn:process></bpmn:definitions>";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"probe.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        String type = "multipart/form-data; boundary=" + boundary;
+
+        // When a process owner and the administrator deploy it
+        HttpResponse<String> byOwner = http.send("POST", "/engine-rest/deployment/create", type, body, "Authorization",
+                Http.basic("bayan_owner", DEMO));
+        HttpResponse<String> byAdmin = http.send("POST", "/engine-rest/deployment/create", type, body, "Authorization",
+                Http.basic(Http.ADMIN, Http.ADMIN_PASSWORD));
+
+        // Then only the administrator's deployment is made
+        try {
+            assertThat(byOwner.statusCode()).isEqualTo(403);
+            assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(200);
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("modeler-probe")
+                    .count()).isEqualTo(1);
+        } finally {
+            engine.getRepositoryService().createDeploymentQuery().deploymentName("probe").list()
+                    .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private String materialTaskOf(ProcessInstance pi, String department) {
