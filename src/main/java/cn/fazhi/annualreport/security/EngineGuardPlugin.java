@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the application's rules into the engine: the task and form services guarded by the {@link TaskGuard}s, the
- * runtime service starting cases only at their start event for people (GuardedRuntimeService), and
+ * runtime service starting cases only at their start event for people (GuardedRuntimeService), task queries
+ * conditioned only on listed variables (TaskQueries), and
  * refusals raised inside the engine (a check in a delegate or listener) kept as the answer to the request being run.
  */
 @Component
@@ -27,8 +28,11 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        GuardedTaskService tasks = new GuardedTaskService(configuration, () -> guards.orderedStream().toList());
+        TaskQueries queries = new TaskQueries(configuration, () -> guards.orderedStream().toList());
+        GuardedTaskService tasks = new GuardedTaskService(configuration, () -> guards.orderedStream().toList(), queries);
         configuration.setTaskService(tasks);
+        configuration.setHistoryService(new GuardedHistoryService(queries));
+        configuration.setFilterService(new GuardedFilterService(queries));
         configuration.setFormService(new GuardedFormService(tasks));
         configuration.setRuntimeService(new GuardedRuntimeService(configuration));
         List<CommandInterceptor> outermost = new ArrayList<>();

@@ -66,6 +66,13 @@ public final class GuardRefusal extends ApiException {
                 "No such case (or you may not see it): " + shown(id));
     }
 
+    /** A task query conditioned on a variable that not every task list shows (403). */
+    public static GuardRefusal unlistedVariableCondition(String name, java.util.Set<String> listed) {
+        return new GuardRefusal(HttpStatus.FORBIDDEN, "只能按" + String.join("、", new java.util.TreeSet<>(listed))
+                + "筛选任务，不能按“" + shown(name) + "”筛选",
+                "Tasks can only be filtered by " + new java.util.TreeSet<>(listed) + ", not by '" + shown(name) + "'");
+    }
+
     /** An id as it may be echoed back: printable and short. */
     static String shown(String id) {
         return Shown.value(id);

@@ -54,6 +54,14 @@ public interface TaskGuard {
     default void update(Task current, Task changed, Authentication caller) {
     }
 
+    /**
+     * Variables every task shows in the task lists, by which people who are not administrators may filter task
+     * queries (a condition on any other variable would tell them its value, whether they may read it or not).
+     */
+    default Set<String> listedVariables() {
+        return Set.of();
+    }
+
     /** The names of the task's variables the caller may read; null for all of them. */
     default Set<String> readable(Task task, Authentication caller) {
         return null;

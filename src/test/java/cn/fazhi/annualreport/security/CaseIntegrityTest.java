@@ -420,6 +420,43 @@ class CaseIntegrityTest {
         }
     }
 
+    @Test
+    void aContributorCannotTellTheCasesRoutingByFilteringTasks() {
+        // Given 公安局's material task of 巴彦县's case, which goes to the 政府常务会议
+        ProcessInstance pi = cases.start("bayan", 2025);
+        materialTaskOf(pi, "bayan-gaj");
+        String contributor = Http.basic("bayan_gaj_staff", DEMO);
+        String byGate = "{\"processVariables\":[{\"name\":\"reviewGate\",\"operator\":\"eq\","
+                + "\"value\":\"EXECUTIVE_MEETING\"}]}";
+        String filterId = engine.getFilterService().createFilterQuery().filterName("我的待办").singleResult().getId();
+
+        // When the contributor lists and counts tasks by the case's review gate, its deadline or its supervising
+        // office — runtime, history, and through Tasklist's filter — and by the entity's name, which every list shows
+        List<HttpResponse<String>> conditioned = List.of(
+                http.send("POST", "/engine-rest/task", "application/json", byGate, "Authorization", contributor),
+                http.send("POST", "/engine-rest/task/count", "application/json", byGate, "Authorization", contributor),
+                http.send("POST", "/engine-rest/task", "application/json", "{\"orQueries\":[" + byGate + "]}",
+                        "Authorization", contributor),
+                http.send("POST", "/engine-rest/history/task/count", "application/json",
+                        "{\"processVariables\":[{\"name\":\"supervisingOffice\",\"operator\":\"like\","
+                                + "\"value\":\"中共哈尔滨%\"}]}", "Authorization", contributor),
+                http.get("/engine-rest/task?processVariables=deadlinePublication_gt_2026-03-30T00:00:00.000%2B0800",
+                        "Authorization", contributor),
+                http.send("POST", "/engine-rest/filter/" + filterId + "/count", "application/json", byGate,
+                        "Authorization", contributor));
+        HttpResponse<String> byName = http.send("POST", "/engine-rest/task/count", "application/json",
+                "{\"processVariables\":[{\"name\":\"entityName\",\"operator\":\"like\",\"value\":\"巴彦%\"}]}",
+                "Authorization", contributor);
+
+        // Then each condition on the case's routing is refused, the one on the listed name answered
+        assertThat(conditioned).allSatisfy(r -> {
+            assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(403);
+            assertThat(r.body()).contains("只能按");
+        });
+        assertThat(byName.statusCode()).as(byName.body()).isEqualTo(200);
+        assertThat(byName.body()).contains("\"count\":1");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private String materialTaskOf(ProcessInstance pi, String department) {
