@@ -9,19 +9,30 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * When reminders go out, on China's working-day calendar: a configured number of working days before the due date
  * (default 3 and 1), on the due date, then every working day while overdue up to a maximum — each at the reminder
- * hour. The BPMN's reminder timers are cycles {@code ${reminderSchedule.cycle(deadlineX)}} that the engine resolves
- * through {@link ReminderCycleCalendar}; the reminder step asks {@link #classify} which reminder is due.
+ * hour. A task that opens after its deadline is chased from its opening: its first overdue reminder (with the
+ * 逾期督办 of the leaders and the supervising office) goes out at once — at the next working day's reminder hour if it
+ * opens on a day off — and the rest of the maximum on the following working days. The BPMN's reminder timers are
+ * cycles {@code ${reminderSchedule.cycle(deadlineX, execution)}} that the engine resolves through
+ * {@link ReminderCycleCalendar}; the reminder step asks {@link #classify} which reminder is due.
  */
 @Component("reminderSchedule")
 public class ReminderSchedule {
 
     /** The cycle notation the reminder timers carry: the prefix and the deadline as an ISO instant. */
     static final String CYCLE_PREFIX = "reminders:";
+    /** Between the deadline and the task's opening in a cycle notation. */
+    static final String OPENED_SEPARATOR = "|opened:";
+    /** At the end of the notation while the engine creates the timer. */
+    static final String FIRST = "|first";
+    /** The local variable of a reminder timer's execution that keeps when its task opened. */
+    public static final String VAR_OPENED = "reminderTaskOpenedAt";
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -33,24 +44,58 @@ public class ReminderSchedule {
         this.properties = properties;
     }
 
-    /** The timer cycle of a task due at the deadline (for camunda:timeCycle). */
+    /**
+     * The timer cycle of a task due at the deadline (for camunda:timeCycle), without its opening: the reminders of a
+     * task that opened before its deadline. Kept for running cases of earlier process versions.
+     */
     public String cycle(Date deadline) {
         return CYCLE_PREFIX + deadline.toInstant();
     }
 
-    /** The deadline a cycle notation carries, if it is one of ours. */
-    static Optional<Date> deadlineOf(String cycle) {
+    /**
+     * The timer cycle of the task (or multi-instance tasks) in the timer's execution, due at the deadline: it carries
+     * when the task opened — the moment the engine first asks, while it creates the timer with the task, kept as the
+     * execution's local variable {@value #VAR_OPENED} for the engine's later evaluations — and, that first time, that
+     * the first reminder of a task opened late is due at once.
+     */
+    public String cycle(Date deadline, DelegateExecution execution) {
+        if (execution == null) {
+            return cycle(deadline);
+        }
+        Object kept = execution.getVariableLocal(VAR_OPENED);
+        boolean first = !(kept instanceof Date);
+        Date opened = first ? ClockUtil.getCurrentTime() : (Date) kept;
+        if (first) {
+            execution.setVariableLocal(VAR_OPENED, opened);
+        }
+        return cycle(deadline) + OPENED_SEPARATOR + opened.toInstant() + (first ? FIRST : "");
+    }
+
+    /**
+     * A cycle of ours: the deadline, when the task opened if the cycle says so, and whether the engine is creating the
+     * timer (its first due date may be the opening itself) rather than moving it on after it fired.
+     */
+    record Cycle(Date deadline, Date opened, boolean first) {
+    }
+
+    /** The deadline and opening a cycle notation carries, if it is one of ours. */
+    static Optional<Cycle> parse(String cycle) {
         if (cycle == null || !cycle.startsWith(CYCLE_PREFIX)) {
             return Optional.empty();
         }
+        String notation = cycle.substring(CYCLE_PREFIX.length()).trim();
+        boolean first = notation.endsWith(FIRST);
+        String[] parts = (first ? notation.substring(0, notation.length() - FIRST.length()) : notation)
+                .split(java.util.regex.Pattern.quote(OPENED_SEPARATOR));
         try {
-            return Optional.of(Date.from(Instant.parse(cycle.substring(CYCLE_PREFIX.length()).trim())));
+            return Optional.of(new Cycle(Date.from(Instant.parse(parts[0].trim())),
+                    parts.length > 1 ? Date.from(Instant.parse(parts[1].trim())) : null, first));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Reminder cycle '" + cycle + "' does not carry an ISO instant", e);
+            throw new IllegalArgumentException("Reminder cycle '" + cycle + "' does not carry ISO instants", e);
         }
     }
 
-    /** Every reminder time of a deadline, in order. */
+    /** Every reminder time of a deadline, in order, for a task that opened before it. */
     public List<Reminder> reminders(Date deadline) {
         LocalDate due = deadline.toInstant().atZone(ZONE).toLocalDate();
         NotificationProperties.Reminder r = properties.reminder();
@@ -67,9 +112,35 @@ public class ReminderSchedule {
         return out;
     }
 
+    /**
+     * Every reminder time of a task due at the deadline that opened at the given time (null: before its deadline). A
+     * task that opened after its deadline gets the maximum of overdue reminders counted from its opening: the first at
+     * its opening on a working day (else at the next working day's reminder hour), the others on the following working
+     * days at the reminder hour.
+     */
+    public List<Reminder> reminders(Date deadline, Date opened) {
+        if (opened == null || !opened.after(deadline)) {
+            return reminders(deadline);
+        }
+        LocalDate openedDay = opened.toInstant().atZone(ZONE).toLocalDate();
+        LocalDate firstDay = calendar.isWorkingDay(openedDay) ? openedDay : calendar.addWorkingDays(openedDay, 1);
+        List<Reminder> out = new ArrayList<>();
+        int max = Math.max(1, properties.reminder().maxOverdueReminders());
+        out.add(new Reminder(ReminderKind.OVERDUE, firstDay.equals(openedDay) ? opened : at(firstDay), 1));
+        for (int k = 2; k <= max; k++) {
+            out.add(new Reminder(ReminderKind.OVERDUE, at(calendar.addWorkingDays(firstDay, k - 1)), k));
+        }
+        return out;
+    }
+
     /** The first reminder strictly after the given instant; empty when all have passed. */
     public Optional<Reminder> next(Date deadline, Date after) {
-        return reminders(deadline).stream().filter(x -> x.at().after(after)).findFirst();
+        return next(deadline, null, after);
+    }
+
+    /** The first reminder of a task that opened at {@code opened} strictly after the given instant. */
+    public Optional<Reminder> next(Date deadline, Date opened, Date after) {
+        return reminders(deadline, opened).stream().filter(x -> x.at().after(after)).findFirst();
     }
 
     /**
@@ -77,13 +148,25 @@ public class ReminderSchedule {
      * itself). Empty before the first reminder.
      */
     public Optional<Reminder> classify(Date deadline, Date now) {
+        return classify(deadline, null, now);
+    }
+
+    /** Which reminder of a task that opened at {@code opened} is due at the given instant. */
+    public Optional<Reminder> classify(Date deadline, Date opened, Date now) {
         Reminder current = null;
-        for (Reminder x : reminders(deadline)) {
+        for (Reminder x : reminders(deadline, opened)) {
             if (!x.at().after(now)) {
                 current = x;
             }
         }
         return Optional.ofNullable(current);
+    }
+
+    /** How many working days the deadline lies behind the instant (0 while it is not overdue). */
+    public int workingDaysOverdue(Date deadline, Date now) {
+        LocalDate due = deadline.toInstant().atZone(ZONE).toLocalDate();
+        LocalDate today = now.toInstant().atZone(ZONE).toLocalDate();
+        return !now.after(deadline) || !today.isAfter(due) ? 0 : calendar.workingDaysBetween(due, today);
     }
 
     private Date at(LocalDate day) {

@@ -57,30 +57,37 @@ public class ReminderService {
         this.properties = properties;
     }
 
-    /** Sends the reminder due now for the activity's open tasks; answers how many mails went out now. */
+    /**
+     * Sends the reminder due now for each of the activity's open tasks (which one is due depends on when the task
+     * opened: a task that opened after its deadline is chased from its opening); answers how many mails went out now.
+     */
     public int remindOpenTasks(String processInstanceId, String taskDefinitionKey, Date deadline) {
-        Optional<Reminder> due = schedule.classify(deadline, ClockUtil.getCurrentTime());
-        if (due.isEmpty()) {
-            log.info("No reminder due yet for {} of case {} (deadline {})", taskDefinitionKey, processInstanceId, deadline);
-            return 0;
-        }
-        Reminder reminder = due.get();
-        CaseInfo info = caseInfo(processInstanceId);
+        Date now = ClockUtil.getCurrentTime();
+        CaseInfo info = null;
         int sent = 0;
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(taskDefinitionKey).active().list()) {
+            Optional<Reminder> due = schedule.classify(deadline, task.getCreateTime(), now);
+            if (due.isEmpty()) {
+                log.info("No reminder due yet for task {} ({}) of case {} (deadline {})", task.getId(),
+                        taskDefinitionKey, processInstanceId, deadline);
+                continue;
+            }
+            Reminder reminder = due.get();
+            info = info != null ? info : caseInfo(processInstanceId);
             Map<String, User> people = workersOf(task);
             Map<String, User> supervisors = reminder.kind() == ReminderKind.OVERDUE ? supervisorsOf(info, people) : Map.of();
             if (people.isEmpty() && supervisors.isEmpty()) {
                 log.warn("Reminder {} for task {} ({}) has nobody with an email to go to", reminder.slot(), task.getId(),
                         task.getName());
             }
+            int overdue = schedule.workingDaysOverdue(deadline, now);
             for (User user : people.values()) {
-                sent += send(user, task, info, reminder, kindFor(reminder), null);
+                sent += send(user, task, info, reminder, overdue, kindFor(reminder), null);
             }
             for (User user : supervisors.values()) {
-                sent += send(user, task, info, reminder, NoticeKind.ESCALATION,
-                        "已逾期" + reminder.workingDays() + "个工作日，按规定抄报主要负责人和依法治理办公室督办");
+                sent += send(user, task, info, reminder, overdue, NoticeKind.ESCALATION,
+                        "已逾期" + overdue + "个工作日，按规定抄报主要负责人和依法治理办公室督办");
             }
         }
         return sent;
@@ -134,11 +141,13 @@ public class ReminderService {
         }
     }
 
-    private int send(User user, Task task, CaseInfo info, Reminder reminder, NoticeKind kind, String reason) {
+    /** One reminder to one person; an overdue one says how many working days the deadline lies behind now. */
+    private int send(User user, Task task, CaseInfo info, Reminder reminder, int workingDaysOverdue, NoticeKind kind,
+                     String reason) {
         int workingDaysLeft = switch (reminder.kind()) {
             case BEFORE -> reminder.workingDays();
             case DUE_TODAY -> 0;
-            case OVERDUE -> -reminder.workingDays();
+            case OVERDUE -> -Math.max(1, workingDaysOverdue);
         };
         Notice notice = new Notice(kind, "reminder:" + task.getId() + ":" + reminder.slot(), user.getId(),
                 displayName(user), user.getEmail(), info.entityName(), info.year(), task.getName(), task.getId(),

@@ -193,9 +193,12 @@ public class CaseDeadlines {
                 due = (Date) deadlineVars.get(Milestone.MATERIALS.variable());
             } else {
                 for (Map.Entry<String, Milestone> e : DEADLINE_OF_TASK.entrySet()) {
-                    if (reminderTimerOf(e.getKey()).equals(activity)) {
+                    if (reminderTimerOf(e.getKey()).equals(activity) && job.getDuedate().after(now)) {
+                        // a reminder due already is about to go out: it stays; any later one moves with the deadline
                         Date deadline = (Date) runtimeService.getVariable(processInstanceId, e.getValue().variable());
-                        due = reminders.next(deadline, now).map(ReminderSchedule.Reminder::at)
+                        Task task = taskService.createTaskQuery().executionId(job.getExecutionId()).singleResult();
+                        due = reminders.next(deadline, task == null ? null : task.getCreateTime(), now)
+                                .map(ReminderSchedule.Reminder::at)
                                 .orElse(Date.from(deadline.toInstant().plus(3650, ChronoUnit.DAYS)));
                     }
                 }

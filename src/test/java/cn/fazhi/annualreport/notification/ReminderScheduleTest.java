@@ -44,6 +44,59 @@ class ReminderScheduleTest {
     }
 
     @Test
+    void aTaskThatOpensAfterItsDeadlineIsChasedFromItsOpening() {
+        // When the task due on 13 February opens on Thursday 5 March 2026 at 10:20, months of reminders behind it
+        Date opened = at(2026, 3, 5, 10, 20);
+        List<Reminder> reminders = schedule.reminders(deadline, opened);
+
+        // Then its five overdue reminders count from the opening: the first at once, the others on the next working days
+        assertThat(reminders).extracting(Reminder::slot).containsExactly("OVERDUE-1", "OVERDUE-2", "OVERDUE-3",
+                "OVERDUE-4", "OVERDUE-5");
+        assertThat(reminders).extracting(Reminder::at).containsExactly(opened, at(2026, 3, 6, 9, 0),
+                at(2026, 3, 9, 9, 0), at(2026, 3, 10, 9, 0), at(2026, 3, 11, 9, 0));
+        assertThat(schedule.classify(deadline, opened, at(2026, 3, 5, 10, 21))).get()
+                .satisfies(r -> assertThat(r.slot()).isEqualTo("OVERDUE-1"));
+    }
+
+    @Test
+    void aTaskThatOpensLateOnADayOffIsChasedOnTheNextWorkingDay() {
+        // When it opens on Saturday 7 March 2026 (no make-up day), or during the Spring Festival holiday
+        List<Reminder> saturday = schedule.reminders(deadline, at(2026, 3, 7, 15, 0));
+        List<Reminder> holiday = schedule.reminders(deadline, at(2026, 2, 18, 11, 0));
+
+        // Then the first overdue reminder goes out at 09:00 on the next working day
+        assertThat(saturday.get(0).at()).isEqualTo(at(2026, 3, 9, 9, 0));
+        assertThat(holiday.get(0).at()).isEqualTo(at(2026, 2, 24, 9, 0));
+        assertThat(holiday).hasSize(5);
+    }
+
+    @Test
+    void aTaskThatOpensBeforeItsDeadlineGetsTheRemindersAheadOfIt() {
+        // When it opens on 11 February, between the 3-day and the 1-day reminder
+        Date opened = at(2026, 2, 11, 14, 0);
+        String description = schedule.cycle(deadline) + ReminderSchedule.OPENED_SEPARATOR + opened.toInstant()
+                + ReminderSchedule.FIRST;
+        ClockUtil.setCurrentTime(opened);
+
+        // Then the timer's first due date is the 1-day reminder, and the plan is the usual one
+        assertThat(cycle.resolveDuedate(description)).isEqualTo(at(2026, 2, 12, 9, 0));
+        assertThat(schedule.reminders(deadline, opened)).isEqualTo(schedule.reminders(deadline));
+    }
+
+    @Test
+    void theCycleOfATaskOpenedLateIsDueAtItsOpening() {
+        // Given a task opened at 10:20 on 5 March, when the engine creates its reminder timer
+        Date opened = at(2026, 3, 5, 10, 20);
+        String later = schedule.cycle(deadline) + ReminderSchedule.OPENED_SEPARATOR + opened.toInstant();
+        ClockUtil.setCurrentTime(opened);
+
+        // Then the timer is due at once; when it has fired (even within the same millisecond), the next one is the
+        // next working day's
+        assertThat(cycle.resolveDuedate(later + ReminderSchedule.FIRST)).isEqualTo(opened);
+        assertThat(cycle.resolveDuedate(later, (Date) null, 0)).isEqualTo(at(2026, 3, 6, 9, 0));
+    }
+
+    @Test
     void aReminderFiredLateIsStillTheOneThatWasDue() {
         // When the reminder step runs at 09:05 on 12 February (retried a few minutes late)
         // Then it is the 1-working-day reminder; before the first reminder there is none

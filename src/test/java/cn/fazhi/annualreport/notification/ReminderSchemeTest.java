@@ -101,12 +101,69 @@ class ReminderSchemeTest {
         assertThat(subjectsTo(smtp.getReceivedMessages(), "bayan.gaj.staff@example.org")).hasSize(7);
     }
 
+    @Test
+    void aCaseStartedAfterItsStatutoryDatesIsChasedFromEachTasksOpening() throws Exception {
+        // Given 巴彦县公安局's 2025 case started on Monday 7 December 2026 — the README's example: its statutory filing
+        // (27 February 2026) and publication (31 March 2026) dates lie months behind; the internal steps are re-planned
+        // from the kickoff — and driven to issuance on the same day
+        TestCases.setClock(LocalDateTime.of(2026, 12, 7, 10, 0));
+        ProcessInstance pi = cases.start("bayan-gaj", 2025);
+        cases.complete(pi, "UserTask_DraftReport", TestCases.draft(false));
+        cases.complete(pi, "UserTask_InternalReview", TestCases.internalReview("APPROVE"));
+        cases.complete(pi, "UserTask_LeadershipMeetingReview", TestCases.meeting("APPROVE"));
+        smtp.purgeEmailFromAllMailboxes();
+        TestCases.setClock(LocalDateTime.of(2026, 12, 7, 11, 0));
+        cases.complete(pi, "UserTask_SignAndIssue", TestCases.issue("巴公呈〔2026〕1号"));
+
+        // When the jobs due now run (twice: retries must not resend)
+        cases.executeDueJobs();
+        cases.executeDueJobs();
+
+        // Then the secrecy review and every filing task, overdue since they opened, are chased at once: an overdue
+        // reminder to the secrecy reviewer and to the office, and 逾期督办 to the head and the county's 依法治县办,
+        // saying how many working days the deadline lies behind
+        MimeMessage[] atOnce = smtp.getReceivedMessages();
+
+        // Then the filing tasks and the copy to the 依法治县办, overdue since they opened, are chased at once: an overdue
+        // reminder to the office, and 逾期督办 to the head and the county's 依法治县办, each saying how many working days
+        // the filing deadline lies behind (the secrecy review, whose date was re-planned from the kickoff, is not due)
+        List<String> toOffice = subjectsTo(atOnce, "bayan.gaj.staff@example.org");
+        assertThat(toOffice).filteredOn(t -> t.contains("报送年度报告")).hasSize(3)
+                .allSatisfy(t -> assertThat(t).startsWith("【逾期】").containsPattern("已逾期1\\d\\d个工作日"));
+        assertThat(toOffice).filteredOn(t -> t.contains("抄送依法治理办公室")).singleElement().asString()
+                .startsWith("【逾期】");
+        assertThat(toOffice).noneMatch(t -> t.contains("保密审查"));
+        assertThat(subjectsTo(atOnce, "bayan.gaj.head@example.org")).filteredOn(t -> t.contains("抄送依法治理办公室"))
+                .singleElement().asString().startsWith("【逾期督办】");
+        assertThat(subjectsTo(atOnce, "bayan.owner@example.org")).filteredOn(t -> t.contains("抄送依法治理办公室"))
+                .hasSize(1);
+        assertThat(Arrays.stream(atOnce).filter(m -> subjectOf(m).startsWith("【逾期督办】")).map(Mails::text))
+                .allSatisfy(text -> assertThat(text).containsPattern("已逾期1\\d\\d个工作日"));
+
+        // When the clock walks on through the copy task's reminders
+        List<Date> firings = walkReminders(pi, "Timer_CopyToSupervisingOfficeReminder", 12);
+
+        // Then it got the rest of its five overdue reminders on the next four working days at 09:00, then rests; each
+        // went once to the office and, as 督办, to the head and the 依法治县办
+        assertThat(firings).containsExactly(at(2026, 12, 8), at(2026, 12, 9), at(2026, 12, 10), at(2026, 12, 11));
+        MimeMessage[] all = smtp.getReceivedMessages();
+        for (String person : List.of("bayan.gaj.staff", "bayan.gaj.head", "bayan.owner")) {
+            assertThat(subjectsTo(all, person + "@example.org")).as(person)
+                    .filteredOn(t -> t.contains("抄送依法治理办公室")).hasSize(5);
+        }
+    }
+
     /** Moves the clock to each next reminder of the draft task and runs the due jobs (twice: retries must not resend). */
     private List<Date> walkReminders(ProcessInstance pi, int max) {
+        return walkReminders(pi, TIMER, max);
+    }
+
+    /** Moves the clock to each next reminder of a timer and runs the due jobs (twice: retries must not resend). */
+    private List<Date> walkReminders(ProcessInstance pi, String timerId, int max) {
         List<Date> firings = new ArrayList<>();
         for (int i = 0; i < max; i++) {
             Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
-                    .activityId(TIMER).singleResult();
+                    .activityId(timerId).singleResult();
             if (timer == null || timer.getDuedate().after(Date.from(java.time.Instant.parse("2030-01-01T00:00:00Z")))) {
                 break;
             }
@@ -116,6 +173,18 @@ class ReminderSchemeTest {
             firings.add(timer.getDuedate());
         }
         return firings;
+    }
+
+    private static Date at(int year, int month, int day) {
+        return Date.from(LocalDateTime.of(year, month, day, 9, 0).atZone(TestCases.ZONE).toInstant());
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> subjectsTo(MimeMessage[] mails, String address) {
