@@ -4,10 +4,12 @@ import cn.fazhi.annualreport.document.DocumentComment;
 import cn.fazhi.annualreport.document.DocumentVersion;
 import cn.fazhi.annualreport.document.ItemResult;
 import cn.fazhi.annualreport.filing.FilingRecord;
+import cn.fazhi.annualreport.material.MaterialVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The readable files of an archive: the review and meeting records, the issuance, the receipts, the publication. */
@@ -130,5 +132,34 @@ final class ArchiveTexts {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * 部门材料.md: each department asked for material, with every version it handed in (who, when, late or not, the
+     * contact, the attachment's name, size and SHA-256, the text), or that it handed in none.
+     */
+    static byte[] materials(CaseFacts f, List<MaterialVersion> versions, Function<String, String> names) {
+        StringBuilder s = new StringBuilder();
+        s.append("# ").append(title(f)).append("：部门材料\n\n");
+        for (CaseFacts.Department d : f.departments()) {
+            List<MaterialVersion> own = versions.stream().filter(v -> v.department().equals(d.code())).toList();
+            s.append("## ").append(d.name()).append("（").append(d.code()).append("）\n\n");
+            if (own.isEmpty()) {
+                s.append("未报送材料。\n\n");
+                continue;
+            }
+            for (MaterialVersion v : own) {
+                s.append("### 第").append(v.version()).append("版").append(v.late() ? "（逾期报送）" : "").append("\n\n");
+                s.append("- 报送人：").append(nz(names.apply(v.submittedBy()))).append("，")
+                        .append(MINUTE.format(v.submittedAt())).append('\n');
+                s.append("- 联系人及电话：").append(inline(v.contact())).append('\n');
+                if (v.hasAttachment()) {
+                    s.append("- 附件：").append(v.fileName()).append("，").append(v.sizeBytes()).append(" 字节，SHA-256 ")
+                            .append(v.sha256()).append('\n');
+                }
+                s.append('\n').append(v.summary()).append("\n\n");
+            }
+        }
+        return crlf(s);
     }
 }

@@ -5,6 +5,9 @@ import cn.fazhi.annualreport.document.DocumentVersion;
 import cn.fazhi.annualreport.document.ReportDocuments;
 import cn.fazhi.annualreport.document.StoredDocument;
 import cn.fazhi.annualreport.filing.FilingRecords;
+import cn.fazhi.annualreport.material.DepartmentMaterials;
+import cn.fazhi.annualreport.material.MaterialVersion;
+import cn.fazhi.annualreport.organization.PersonNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * One archive per finished case (归档包), a zip built once when the case ends and kept in the application's table
  * case_archive — so every download is the same bytes, and it outlives the engine's history cleanup. It holds the
  * final report as stored, the review and meeting records, the document number and issuance, the filing records with
- * their receipts or exemptions, the publication record and the case's history, with a manifest of every file's size
+ * their receipts or exemptions, the publication record, the case's history and the departments' material (every
+ * version, with its attachments), with a manifest of every file's size
  * and SHA-256. A case whose report is missing, or whose addressees do not all have a receipt or an exemption, is not
  * archived: the refusal fails the archiving job (retried, then an incident in Cockpit).
  */
@@ -52,17 +56,24 @@ public class CaseArchives {
     static final String RECEIPTS = "04-报送记录与回执.csv";
     static final String PUBLICATION = "05-公开记录.txt";
     static final String HISTORY = "06-案件历史.csv";
+    static final String MATERIALS = "07-部门材料.md";
+    static final String MATERIAL_ATTACHMENT_PREFIX = "08-部门材料附件-";
 
     private final JdbcTemplate jdbc;
     private final ReportDocuments documents;
     private final FilingRecords filings;
     private final HistoryService history;
+    private final DepartmentMaterials materials;
+    private final PersonNames names;
 
-    CaseArchives(JdbcTemplate jdbc, ReportDocuments documents, FilingRecords filings, HistoryService history) {
+    CaseArchives(JdbcTemplate jdbc, ReportDocuments documents, FilingRecords filings, HistoryService history,
+                 DepartmentMaterials materials, PersonNames names) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.filings = filings;
         this.history = history;
+        this.materials = materials;
+        this.names = names;
     }
 
     /**
@@ -97,6 +108,17 @@ public class CaseArchives {
         files.put(RECEIPTS, ArchiveTexts.receipts(filings.forCase(pid)));
         files.put(PUBLICATION, ArchiveTexts.publication(facts));
         files.put(HISTORY, CaseHistoryCsv.build(history, pid));
+        if (!facts.departments().isEmpty()) {
+            List<MaterialVersion> all = materials.all(pid);
+            files.put(MATERIALS, ArchiveTexts.materials(facts, all, names::of));
+            for (MaterialVersion v : all) {
+                if (v.hasAttachment()) {
+                    materials.attachment(pid, v.department(), v.version()).ifPresent(a -> files.put(
+                            MATERIAL_ATTACHMENT_PREFIX + v.department() + "-v" + v.version() + "-"
+                                    + Downloads.safeFileName(a.fileName()), a.content()));
+                }
+            }
+        }
 
         Map<String, byte[]> zipped = new LinkedHashMap<>();
         zipped.put(MANIFEST, manifest(facts, files, reportEntry, last, now));

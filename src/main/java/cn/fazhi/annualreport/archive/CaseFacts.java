@@ -19,17 +19,24 @@ import java.util.List;
  * @param opinions          the opinions solicited, if any
  * @param publication       the publication (URL and time) as recorded
  * @param archiving         the archiving task's record (档号, 归档日期, 归档人)
+ * @param departments       the departments asked for material (a government's report), with their names
  */
 public record CaseFacts(String processInstanceId, String businessKey, String entityCode, String entityName, int year,
                         List<String> addressees, String documentNumber, List<Fact> issuance, List<Fact> reviewGate,
-                        List<Fact> opinions, Publication publication, List<Fact> archiving) {
+                        List<Fact> opinions, Publication publication, List<Fact> archiving,
+                        List<Department> departments) {
 
     public CaseFacts {
+        departments = List.copyOf(departments);
         addressees = List.copyOf(addressees);
         issuance = List.copyOf(issuance);
         reviewGate = List.copyOf(reviewGate);
         opinions = List.copyOf(opinions);
         archiving = List.copyOf(archiving);
+    }
+
+    /** A department asked for material: its code and name. */
+    public record Department(String code, String name) {
     }
 
     /** One labelled value, e.g. 会议届次: 第17届48次. */

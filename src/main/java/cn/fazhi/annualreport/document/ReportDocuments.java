@@ -149,7 +149,18 @@ public class ReportDocuments {
      * but without the completeness check; nothing is stored.
      */
     public String readText(String fileName, byte[] content) {
-        return recognise(cleanFileName(fileName), content == null ? new byte[0] : content).read().text();
+        return checkFile(fileName, content).text();
+    }
+
+    /**
+     * A file that accompanies a report (a department's material, the issued report), checked as a draft file is —
+     * size, type by content, an extension that agrees, not empty — with its cleaned name, media type and text.
+     */
+    public CheckedFile checkFile(String fileName, byte[] content) {
+        String name = cleanFileName(fileName);
+        Recognised file = recognise(name, content == null ? new byte[0] : content);
+        return new CheckedFile(name == null ? "附件" + file.format().extension : name, file.mediaType(),
+                file.read().text());
     }
 
     // --- checking -------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import cn.fazhi.annualreport.notification.mail.Notice;
 import cn.fazhi.annualreport.notification.mail.NoticeKind;
 import cn.fazhi.annualreport.notification.mail.SendResult;
 import cn.fazhi.annualreport.organization.EntityRegistry;
+import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.organization.Role;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -150,7 +151,7 @@ public class ReminderService {
             case OVERDUE -> -Math.max(1, workingDaysOverdue);
         };
         Notice notice = new Notice(kind, "reminder:" + task.getId() + ":" + reminder.slot(), user.getId(),
-                displayName(user), user.getEmail(), info.entityName(), info.year(), task.getName(), task.getId(),
+                PersonNames.of(user), user.getEmail(), info.entityName(), info.year(), task.getName(), task.getId(),
                 task.getProcessInstanceId(), info.businessKey(), task.getDueDate(), taskLink(task.getId()), reason,
                 workingDaysLeft);
         return mailer.send(notice) == SendResult.SENT ? 1 : 0;
@@ -177,12 +178,6 @@ public class ReminderService {
         Object year = vars.get("reportingYear");
         return new CaseInfo((String) vars.get("entityCode"), (String) vars.get("entityName"),
                 year instanceof Number n ? n.intValue() : null, instance == null ? null : instance.getBusinessKey());
-    }
-
-    static String displayName(User user) {
-        String name = (user.getLastName() == null ? "" : user.getLastName())
-                + (user.getFirstName() == null ? "" : user.getFirstName());
-        return name.isBlank() ? user.getId() : name;
     }
 
     /** What a mail says about the case. */

@@ -3,6 +3,7 @@ package cn.fazhi.annualreport.notification;
 import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
 import cn.fazhi.annualreport.notification.mail.Notice;
 import cn.fazhi.annualreport.notification.mail.NoticeKind;
+import cn.fazhi.annualreport.organization.PersonNames;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,7 +86,7 @@ class TaskNoticeListener implements TaskListener {
             if (user.getEmail() == null || user.getEmail().isBlank()) {
                 continue;
             }
-            Notice notice = new Notice(kind, dedup, user.getId(), ReminderService.displayName(user), user.getEmail(),
+            Notice notice = new Notice(kind, dedup, user.getId(), PersonNames.of(user), user.getEmail(),
                     (String) task.getVariable("entityName"), year instanceof Number n ? n.intValue() : null,
                     task.getName(), task.getId(), task.getProcessInstanceId(), businessKey, task.getDueDate(),
                     properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId(), null,

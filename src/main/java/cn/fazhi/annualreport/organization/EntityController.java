@@ -87,9 +87,7 @@ class EntityController {
     }
 
     private static Person person(User user) {
-        String name = (user.getLastName() == null ? "" : user.getLastName())
-                + (user.getFirstName() == null ? "" : user.getFirstName());
-        return new Person(user.getId(), name.isEmpty() ? user.getId() : name,
+        return new Person(user.getId(), PersonNames.of(user),
                 user.getEmail() == null ? "" : user.getEmail());
     }
 

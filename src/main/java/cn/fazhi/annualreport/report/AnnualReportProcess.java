@@ -70,6 +70,8 @@ public final class AnnualReportProcess {
     public static final String VAR_DRAFT_FILE_NAME = "draftFileName";
     /** The completeness check of the draft version under review, as the review forms show it (Markdown). */
     public static final String VAR_DRAFT_COMPLETENESS = "draftCompleteness";
+    /** Set with each draft: a short Markdown table of the departments' material for the reviewer's form. */
+    public static final String VAR_MATERIALS_OVERVIEW = "materialsOverview";
     public static final String VAR_KICKOFF_DATE = "kickoffDate";
     /** Dates a higher-level notice set for this case, by milestone (JSON object of ISO dates). */
     public static final String VAR_DEADLINE_OVERRIDES = "deadlineOverrides";

@@ -4,6 +4,8 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 
 import cn.fazhi.annualreport.archive.CaseFacts;
 import cn.fazhi.annualreport.archive.CaseFacts.Fact;
+import cn.fazhi.annualreport.organization.EntityRegistry;
+import cn.fazhi.annualreport.organization.ReportingEntity;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,9 +32,11 @@ class CaseFactsReader {
     private static final Map<String, String> GATE_DECISIONS = Map.of("APPROVE", "通过", "REVISE", "修改后再审");
 
     private final HistoryService historyService;
+    private final EntityRegistry registry;
 
-    CaseFactsReader(HistoryService historyService) {
+    CaseFactsReader(HistoryService historyService, EntityRegistry registry) {
         this.historyService = historyService;
+        this.registry = registry;
     }
 
     /** The case's own (process-level) variables as they stand now: the last value of each. */
@@ -76,7 +80,18 @@ class CaseFactsReader {
         int year = ((Number) vars.get(VAR_REPORTING_YEAR)).intValue();
         return new CaseFacts(processInstanceId, instance == null ? businessKey(entity, year) : instance.getBusinessKey(),
                 entity, text(vars.get(VAR_ENTITY_NAME)), year, addressees(vars), text(vars.get(VAR_DOCUMENT_NUMBER)),
-                issuance, gate, opinions, publication(vars), archiving);
+                issuance, gate, opinions, publication(vars), archiving, departments(vars));
+    }
+
+    private List<CaseFacts.Department> departments(Map<String, Object> vars) {
+        List<CaseFacts.Department> out = new ArrayList<>();
+        if (vars.get(VAR_CONTRIBUTING_DEPARTMENTS) instanceof Collection<?> codes) {
+            for (Object code : codes) {
+                String c = String.valueOf(code);
+                out.add(new CaseFacts.Department(c, registry.find(c).map(ReportingEntity::name).orElse(c)));
+            }
+        }
+        return out;
     }
 
     /** Every addressee of the case: its statutory recipients (报送), then its supervising office (抄送), if any. */

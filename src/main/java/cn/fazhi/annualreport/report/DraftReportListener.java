@@ -32,12 +32,17 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
 
     static final int SECTIONS = 5;
 
+    /** Room for the materials' table in a String variable (the engine keeps at most 4,000 characters). */
+    static final int OVERVIEW_LIMIT = 3_900;
+
     private final ReportDocuments documents;
     private final IdentityService identityService;
+    private final CaseMaterials materials;
 
-    DraftReportListener(ReportDocuments documents, IdentityService identityService) {
+    DraftReportListener(ReportDocuments documents, IdentityService identityService, CaseMaterials materials) {
         this.documents = documents;
         this.identityService = identityService;
+        this.materials = materials;
     }
 
     @Override
@@ -117,6 +122,10 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
         execution.setVariable(VAR_DRAFT_FILE_NAME, version.fileName());
         execution.setVariable(VAR_DRAFT_REPORT_LINK, contentLink(entity, year, version.version()));
         execution.setVariable(VAR_DRAFT_COMPLETENESS, version.completenessSummaryZh());
+        String overview = materials.overview(task.getProcessInstanceId(), entity, year, OVERVIEW_LIMIT);
+        if (!overview.isEmpty()) {
+            execution.setVariable(VAR_MATERIALS_OVERVIEW, overview);
+        }
     }
 
     /** Where the webapps (with their session) and API clients download a version. */

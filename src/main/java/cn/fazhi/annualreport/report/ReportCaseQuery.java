@@ -38,10 +38,12 @@ class ReportCaseQuery {
     private final FilingRecords filingRecords;
     private final CaseArchives archives;
     private final Publications publications;
+    private final CaseMaterials materials;
 
     ReportCaseQuery(HistoryService historyService, TaskService taskService, IdentityService identityService,
                     ScheduleService scheduleService, FilingRecords filingRecords, CaseArchives archives,
-                    Publications publications) {
+                    Publications publications, CaseMaterials materials) {
+        this.materials = materials;
         this.archives = archives;
         this.publications = publications;
         this.historyService = historyService;
@@ -103,7 +105,7 @@ class ReportCaseQuery {
         }
         return new ReportCaseView(entity, (String) vars.get(VAR_ENTITY_NAME), year, instance.getBusinessKey(),
                 instance.getId(), state, phase, (String) vars.get(VAR_REVIEW_GATE),
-                (String) vars.get(VAR_NOTICE_REFERENCE), deadlines, open,
+                (String) vars.get(VAR_NOTICE_REFERENCE), deadlines, open, materials.of(instance.getId(), entity, year),
                 filingRecords.forCase(instance.getId()), publications.forCase(instance.getId()),
                 archives.info(instance.getId()).orElse(null));
     }

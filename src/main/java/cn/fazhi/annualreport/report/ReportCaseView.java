@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One case as the owners' API shows it; {@code archive} once the finished case's archive is stored, else null. */
+/**
+ * One case as the owners' API shows it: its departments' material (empty for a department's own report), and
+ * {@code archive} once the finished case's archive is stored, else null.
+ */
 record ReportCaseView(String entity, String entityName, int year, String businessKey, String processInstanceId,
                       String state, String phase, String reviewGate, String notice, List<Deadline> deadlines,
-                      List<OpenTask> openTasks,
+                      List<OpenTask> openTasks, List<CaseMaterials.DepartmentMaterial> materials,
                       List<FilingRecord> filings, List<PublicationRecord> publications, ArchiveInfo archive) {
 
     record Deadline(String milestone, String name, String nameEn, LocalDate date) {

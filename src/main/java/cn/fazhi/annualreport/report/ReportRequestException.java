@@ -51,4 +51,18 @@ public class ReportRequestException extends ApiException {
                 "The " + year + " case of " + Shown.value(entity) + " has no archive (it ended before archives were"
                         + " kept)");
     }
+
+    static ReportRequestException notFoundMaterialTask(String taskId) {
+        return new ReportRequestException(HttpStatus.NOT_FOUND, "未找到该部门材料任务（或无权查看）：" + Shown.value(taskId),
+                "No department material task " + Shown.value(taskId) + " (or you may not see it)");
+    }
+
+    static ReportRequestException notFoundMaterial(String entity, int year, String department, Integer version) {
+        String which = version == null ? "材料" : "第" + version + "版材料（或该版没有附件）";
+        return new ReportRequestException(HttpStatus.NOT_FOUND,
+                "该单位" + year + "年度报告没有该部门的" + which + "：" + Shown.value(department),
+                "The " + year + " case of " + Shown.value(entity) + " has no " + (version == null ? "" : "version "
+                        + version + " of ") + Shown.value(department) + "'s material"
+                        + (version == null ? "" : " (or it has no attachment)"));
+    }
 }

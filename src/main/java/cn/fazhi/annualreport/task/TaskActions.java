@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.task;
 
 import cn.fazhi.annualreport.api.Refusals;
 import cn.fazhi.annualreport.api.Shown;
+import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.security.SystemCall;
 import java.sql.Timestamp;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Comment;
@@ -44,12 +44,15 @@ class TaskActions {
     private final TaskService taskService;
     private final HistoryService historyService;
     private final IdentityService identityService;
+    private final PersonNames names;
     private final TaskRules rules;
     private final CaseCopies copies;
     private final TransactionTemplate transaction;
 
     TaskActions(TaskService taskService, HistoryService historyService,
-                IdentityService identityService, TaskRules rules, CaseCopies copies, TransactionTemplate transaction) {
+                IdentityService identityService, TaskRules rules, CaseCopies copies, TransactionTemplate transaction,
+                PersonNames names) {
+        this.names = names;
         this.taskService = taskService;
         this.historyService = historyService;
         this.identityService = identityService;
@@ -248,7 +251,7 @@ class TaskActions {
 
     private CommentView view(Comment comment) {
         return new CommentView(comment.getId(), comment.getFullMessage(), comment.getUserId(),
-                displayName(comment.getUserId()), time(comment.getTime()));
+                names.of(comment.getUserId()), time(comment.getTime()));
     }
 
     /** Reads the case facts of a copy; runs without authorization checks (callers make sure the row is theirs). */
@@ -273,23 +276,9 @@ class TaskActions {
                 .variableName(AnnualReportProcess.VAR_ENTITY_NAME).singleResult();
         return new CopyView(row.id(), row.processInstanceId(), businessKey, entity,
                 entityName == null ? null : (String) entityName.getValue(), year, row.taskId(),
-                task == null ? null : task.getName(), row.fromUser(), displayName(row.fromUser()), row.toUser(),
+                task == null ? null : task.getName(), row.fromUser(), names.of(row.fromUser()), row.toUser(),
                 row.note(), time(row.createdAt()),
                 entity == null || year == null ? null : "/api/reports/" + entity + "/" + year);
-    }
-
-    private String displayName(String userId) {
-        if (userId == null) {
-            return null;
-        }
-        User user = SystemCall.run(identityService,
-                () -> identityService.createUserQuery().userId(userId).singleResult());
-        if (user == null) {
-            return userId;
-        }
-        String name = (user.getLastName() == null ? "" : user.getLastName())
-                + (user.getFirstName() == null ? "" : user.getFirstName());
-        return name.isBlank() ? userId : name;
     }
 
     private static OffsetDateTime time(Date date) {

@@ -50,9 +50,11 @@ class FormRulesTest {
         // When its Camunda Forms are listed
         List<String> forms = camundaForms().toList();
 
-        // Then the eleven task and start forms are there, and the HTML forms of the draft and the secrecy review
-        assertThat(forms).hasSize(11).contains("kickoff.form", "sign-and-issue.form", "filing.form",
+        // Then the ten task and start forms are there, and the HTML forms of the department material, the draft and
+        // the secrecy review
+        assertThat(forms).hasSize(10).contains("kickoff.form", "sign-and-issue.form", "filing.form",
                 "record-receipt.form");
+        assertThat(FORMS.resolve("department-material.html")).isRegularFile();
         assertThat(FORMS.resolve("draft-report.html")).isRegularFile();
         assertThat(FORMS.resolve("secrecy-review.html")).isRegularFile();
     }

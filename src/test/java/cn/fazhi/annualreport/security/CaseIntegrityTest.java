@@ -266,11 +266,14 @@ class CaseIntegrityTest {
                 "Authorization", contributor);
 
         // Then the history and statistics are closed to them, the case's variables not found, and their task shows
-        // what its form shows (the case's name and year, the two fields) and nothing of the case's routing
+        // what its form shows and nothing of the case's routing; the form's context (the case's name and year, the
+        // department) comes from the application
         assertThat(history).allSatisfy(r -> assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(403));
         assertThat(caseVariables.statusCode()).isIn(403, 404);
-        assertThat(names(taskVariables)).contains("entityName", "reportingYear")
-                .doesNotContain(VAR_REVIEW_GATE, VAR_ENTITY_CODE, VAR_FILING_RECIPIENTS, "deadlinePublication",
+        assertThat(http.get("/api/tasks/" + task + "/material", "Authorization", contributor).body())
+                .contains("\"entityName\":\"巴彦县人民政府\"", "\"year\":2025")
+                .doesNotContain(VAR_REVIEW_GATE, "filingRecipients");
+        assertThat(names(taskVariables)).doesNotContain(VAR_REVIEW_GATE, VAR_ENTITY_CODE, VAR_FILING_RECIPIENTS, "deadlinePublication",
                         VAR_DOCUMENT_NUMBER_PREFIX);
         assertThat(names(formVariables)).isSubsetOf(names(taskVariables));
         assertThat(oneVariable.statusCode()).isEqualTo(404);

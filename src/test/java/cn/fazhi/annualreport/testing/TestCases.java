@@ -65,6 +65,8 @@ public final class TestCases {
         jdbc.update("DELETE FROM case_archive");
         // publications of the deleted cases: the public column must not show them to the next test
         jdbc.update("DELETE FROM publication");
+        // the departments' material of the deleted cases
+        jdbc.update("DELETE FROM department_material");
         PortalCms.reset();
         ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
