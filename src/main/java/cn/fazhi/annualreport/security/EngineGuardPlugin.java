@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the application's rules into the engine: the task and form services guarded by the {@link TaskGuard}s, the
- * runtime service starting cases only at their start event for people (GuardedRuntimeService), task queries
- * conditioned only on listed variables (TaskQueries), and
+ * runtime service starting cases only at their start event for people (GuardedRuntimeService), task queries — of
+ * the task and history services and of Tasklist's filters alike — conditioned only on listed variables
+ * (TaskQueries), and
  * refusals raised inside the engine (a check in a delegate or listener) kept as the answer to the request being run.
  */
 @Component
@@ -28,15 +29,15 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        TaskQueries queries = new TaskQueries(configuration, () -> guards.orderedStream().toList());
-        GuardedTaskService tasks = new GuardedTaskService(configuration, () -> guards.orderedStream().toList(), queries);
+        GuardedTaskService tasks = new GuardedTaskService(configuration, () -> guards.orderedStream().toList());
         configuration.setTaskService(tasks);
-        configuration.setHistoryService(new GuardedHistoryService(queries));
-        configuration.setFilterService(new GuardedFilterService(queries));
         configuration.setFormService(new GuardedFormService(tasks));
         configuration.setRuntimeService(new GuardedRuntimeService(configuration));
+        TaskQueries queries = new TaskQueries(configuration, () -> guards.orderedStream().toList());
+        configuration.setFilterService(new GuardedFilterService(queries));
         List<CommandInterceptor> outermost = new ArrayList<>();
         outermost.add(new RefusalRecorder());
+        outermost.add(queries);
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
             outermost.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }

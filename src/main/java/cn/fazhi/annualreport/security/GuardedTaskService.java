@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -63,19 +62,9 @@ class GuardedTaskService extends TaskServiceImpl {
     /** Completions of one task run one after the other on this node; tasks share a lock only by hash. */
     private final Lock[] completions = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
-    private final TaskQueries queries;
-
-    GuardedTaskService(ProcessEngineConfigurationImpl configuration, Supplier<List<TaskGuard>> guards,
-                       TaskQueries queries) {
+    GuardedTaskService(ProcessEngineConfigurationImpl configuration, Supplier<List<TaskGuard>> guards) {
         this.configuration = configuration;
         this.guards = guards;
-        this.queries = queries;
-    }
-
-    /** Task queries check their variable conditions ({@link TaskQueries}). */
-    @Override
-    public TaskQuery createTaskQuery() {
-        return new TaskQueries.Runtime(this, queries);
     }
 
     // --- handing in the task's work ----------------------------------------------------------------------------

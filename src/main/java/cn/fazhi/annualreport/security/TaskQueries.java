@@ -8,21 +8,19 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.HistoricTaskInstanceQueryImpl;
-import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.QueryVariableValue;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
  * Task queries (runtime and history, also when they extend a Tasklist filter) whose variable conditions a person who
  * is not an administrator may only set on the variables every task list shows ({@link TaskGuard#listedVariables}):
  * "tasks whose case has reviewGate = X" would otherwise tell a department's contributor what it may not read.
  */
-final class TaskQueries {
+final class TaskQueries extends CommandInterceptor {
 
     private final ProcessEngineConfigurationImpl configuration;
     private final Supplier<List<TaskGuard>> guards;
@@ -30,6 +28,20 @@ final class TaskQueries {
     TaskQueries(ProcessEngineConfigurationImpl configuration, Supplier<List<TaskGuard>> guards) {
         this.configuration = configuration;
         this.guards = guards;
+    }
+
+    /**
+     * A task query is itself the engine command that runs it: checked here, whichever service built it and whether
+     * or not it extends a saved filter, before it reads anything.
+     */
+    @Override
+    public <T> T execute(Command<T> command) {
+        if (command instanceof TaskQueryImpl query) {
+            check(query);
+        } else if (command instanceof HistoricTaskInstanceQueryImpl query) {
+            check(query);
+        }
+        return next.execute(command);
     }
 
     /** Refuses the conditions unless the caller is the application itself or an administrator, or they are listed. */
@@ -62,51 +74,5 @@ final class TaskQueries {
             conditions.addAll(part.getVariables());
         }
         check(conditions);
-    }
-
-    /** The engine's runtime task query with the check before it runs. */
-    static final class Runtime extends TaskQueryImpl {
-
-        private final transient TaskQueries queries;
-
-        Runtime(GuardedTaskService service, TaskQueries queries) {
-            super(service.getCommandExecutor());
-            this.queries = queries;
-        }
-
-        @Override
-        public List<Task> executeList(CommandContext commandContext, Page page) {
-            queries.check(this);
-            return super.executeList(commandContext, page);
-        }
-
-        @Override
-        public long executeCount(CommandContext commandContext) {
-            queries.check(this);
-            return super.executeCount(commandContext);
-        }
-    }
-
-    /** The engine's historic task query with the check before it runs. */
-    static final class History extends HistoricTaskInstanceQueryImpl {
-
-        private final transient TaskQueries queries;
-
-        History(GuardedHistoryService service, TaskQueries queries) {
-            super(service.getCommandExecutor());
-            this.queries = queries;
-        }
-
-        @Override
-        public List<HistoricTaskInstance> executeList(CommandContext commandContext, Page page) {
-            queries.check(this);
-            return super.executeList(commandContext, page);
-        }
-
-        @Override
-        public long executeCount(CommandContext commandContext) {
-            queries.check(this);
-            return super.executeCount(commandContext);
-        }
     }
 }

@@ -427,7 +427,7 @@ class CaseIntegrityTest {
     void aContributorCannotTellTheCasesRoutingByFilteringTasks() {
         // Given 公安局's material task of 巴彦县's case, which goes to the 政府常务会议
         ProcessInstance pi = cases.start("bayan", 2025);
-        materialTaskOf(pi, "bayan-gaj");
+        String task = materialTaskOf(pi, "bayan-gaj");
         String contributor = Http.basic("bayan_gaj_staff", DEMO);
         String byGate = "{\"processVariables\":[{\"name\":\"reviewGate\",\"operator\":\"eq\","
                 + "\"value\":\"EXECUTIVE_MEETING\"}]}";
@@ -447,9 +447,15 @@ class CaseIntegrityTest {
                         "Authorization", contributor),
                 http.send("POST", "/engine-rest/filter/" + filterId + "/count", "application/json", byGate,
                         "Authorization", contributor));
-        HttpResponse<String> byName = http.send("POST", "/engine-rest/task/count", "application/json",
-                "{\"processVariables\":[{\"name\":\"entityName\",\"operator\":\"like\",\"value\":\"巴彦%\"}]}",
+        String byEntityName = "{\"processVariables\":[{\"name\":\"entityName\",\"operator\":\"like\","
+                + "\"value\":\"巴彦%\"}]}";
+        HttpResponse<String> byName = http.send("POST", "/engine-rest/task/count", "application/json", byEntityName,
                 "Authorization", contributor);
+        List<HttpResponse<String>> tasklist = List.of(
+                http.send("POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                        "application/json", "{}", "Authorization", contributor),
+                http.send("POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                        "application/json", byEntityName, "Authorization", contributor));
 
         // Then each condition on the case's routing is refused, the one on the listed name answered
         assertThat(conditioned).allSatisfy(r -> {
@@ -458,6 +464,11 @@ class CaseIntegrityTest {
         });
         assertThat(byName.statusCode()).as(byName.body()).isEqualTo(200);
         assertThat(byName.body()).contains("\"count\":1");
+        // and Tasklist's own list of the filter, plain and searched by name, shows the contributor's task
+        assertThat(tasklist).allSatisfy(r -> {
+            assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(200);
+            assertThat(r.body()).contains(task);
+        });
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
