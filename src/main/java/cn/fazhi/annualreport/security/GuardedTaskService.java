@@ -130,13 +130,23 @@ class GuardedTaskService extends TaskServiceImpl {
         if (!mayWork(task, caller)) {
             return variables; // the engine refuses the call itself (403), and nothing about the task is told
         }
-        return checked(() -> {
-            Map<String, Object> current = variables;
-            for (TaskGuard guard : guards.get()) {
-                current = guard.submission(task, current, kind, caller);
+        try {
+            return checked(() -> {
+                Map<String, Object> current = variables;
+                for (TaskGuard guard : guards.get()) {
+                    current = guard.submission(task, current, kind, caller);
+                }
+                return current;
+            }, kind != TaskGuard.Submission.RESOLVE);
+        } catch (RuntimeException e) {
+            // completed by someone else while the checks read its form (which then fail on the vanished task): the
+            // same 409 as when the completion itself comes second
+            GuardRefusal gone = closed(task.getId());
+            if (gone != null) {
+                throw Refusals.ofAction(gone);
             }
-            return current;
-        }, kind != TaskGuard.Submission.RESOLVE);
+            throw e;
+        }
     }
 
     /**
@@ -667,12 +677,30 @@ class GuardedTaskService extends TaskServiceImpl {
             return task;
         }
         HistoricTaskInstance finished = taskId == null ? null
-                : Callers.runAs(identity(), caller, () -> configuration.getHistoryService()
+                : SystemCall.run(identity(), () -> configuration.getHistoryService()
                         .createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
-        GuardRefusal gone = finished == null ? GuardRefusal.notFound(taskId)
+        GuardRefusal gone = finished == null || !couldSee(finished, caller) ? GuardRefusal.notFound(taskId)
                 : COMPLETED.equals(finished.getDeleteReason()) ? GuardRefusal.alreadyCompleted()
                 : GuardRefusal.noLongerOpen();
         throw submission ? Refusals.ofSubmission(gone) : Refusals.ofAction(gone);
+    }
+
+    /**
+     * Whether the caller could see a task that has ended (a second completion that lost the race gets a 409, not a
+     * 404): it was theirs or their group's, or they read its case.
+     */
+    private boolean couldSee(HistoricTaskInstance finished, Authentication caller) {
+        if (caller.getUserId().equals(finished.getAssignee())) {
+            return true;
+        }
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        boolean candidate = SystemCall.run(identity(), () -> configuration.getHistoryService()
+                .createHistoricIdentityLinkLogQuery().taskId(finished.getId()).list().stream()
+                .anyMatch(l -> caller.getUserId().equals(l.getUserId())
+                        || l.getGroupId() != null && groups.contains(l.getGroupId())));
+        return candidate || finished.getProcessInstanceId() != null && Callers.runAs(identity(), caller,
+                () -> configuration.getHistoryService().createHistoricProcessInstanceQuery()
+                        .processInstanceId(finished.getProcessInstanceId()).count() > 0);
     }
 
     /** Whether the engine shows the task to the caller (READ). */
