@@ -45,10 +45,12 @@ public class ReminderService {
     private final EntityRegistry registry;
     private final Mailer mailer;
     private final NotificationProperties properties;
+    private final UnstaffedTasks unstaffed;
 
     ReminderService(TaskService taskService, IdentityService identityService, RuntimeService runtimeService,
                     ReminderSchedule schedule, EntityRegistry registry, Mailer mailer,
-                    NotificationProperties properties) {
+                    NotificationProperties properties, UnstaffedTasks unstaffed) {
+        this.unstaffed = unstaffed;
         this.taskService = taskService;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
@@ -75,6 +77,9 @@ public class ReminderService {
                 continue;
             }
             Reminder reminder = due.get();
+            if (!unstaffed.staffed(task)) {
+                unstaffed.escalate(task); // once per task: nobody to remind, the owners and administrators are told
+            }
             info = info != null ? info : caseInfo(processInstanceId);
             Map<String, User> people = workersOf(task);
             Map<String, User> supervisors = reminder.kind() == ReminderKind.OVERDUE ? supervisorsOf(info, people) : Map.of();

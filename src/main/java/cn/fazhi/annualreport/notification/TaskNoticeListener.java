@@ -33,9 +33,11 @@ class TaskNoticeListener implements TaskListener {
     private final NoticeOutbox outbox;
     private final NoticeDispatcher dispatcher;
     private final NotificationProperties properties;
+    private final UnstaffedTasks unstaffed;
 
     TaskNoticeListener(IdentityService identityService, WorkingDayCalendar calendar, NoticeOutbox outbox,
-                       NoticeDispatcher dispatcher, NotificationProperties properties) {
+                       NoticeDispatcher dispatcher, NotificationProperties properties, UnstaffedTasks unstaffed) {
+        this.unstaffed = unstaffed;
         this.identityService = identityService;
         this.calendar = calendar;
         this.outbox = outbox;
@@ -61,6 +63,10 @@ class TaskNoticeListener implements TaskListener {
         } else {
             kind = NoticeKind.CREATED;
             dedup = "created:" + task.getId();
+            if (!unstaffed.staffed(null, task.getCandidates())) {
+                escalate(task);
+                return;
+            }
             for (IdentityLink link : task.getCandidates()) {
                 if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
                     continue;
@@ -97,6 +103,17 @@ class TaskNoticeListener implements TaskListener {
         if (queued) {
             dispatchAfterCommit();
         }
+    }
+
+    /** A new task nobody can work on: its case's owners and the administrators are told. */
+    private void escalate(DelegateTask task) {
+        Object year = task.getVariable("reportingYear");
+        unstaffed.escalate(new UnstaffedTasks.Unstaffed(task.getId(), task.getName(), task.getProcessInstanceId(),
+                task.getExecutionId(), task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(),
+                (String) task.getVariable("entityCode"), (String) task.getVariable("entityName"),
+                year instanceof Number n ? n.intValue() : null, task.getDueDate(), task.getCandidates().stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList()));
     }
 
     private void dispatchAfterCommit() {

@@ -6,6 +6,7 @@ import cn.fazhi.annualreport.archive.CaseArchives;
 import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.deadline.ScheduleService;
 import cn.fazhi.annualreport.filing.FilingRecords;
+import cn.fazhi.annualreport.notification.UnstaffedTasks;
 import cn.fazhi.annualreport.publication.Publications;
 import cn.fazhi.annualreport.security.SystemCall;
 import java.time.ZoneId;
@@ -39,10 +40,12 @@ class ReportCaseQuery {
     private final CaseArchives archives;
     private final Publications publications;
     private final CaseMaterials materials;
+    private final UnstaffedTasks unstaffed;
 
     ReportCaseQuery(HistoryService historyService, TaskService taskService, IdentityService identityService,
                     ScheduleService scheduleService, FilingRecords filingRecords, CaseArchives archives,
-                    Publications publications, CaseMaterials materials) {
+                    Publications publications, CaseMaterials materials, UnstaffedTasks unstaffed) {
+        this.unstaffed = unstaffed;
         this.materials = materials;
         this.archives = archives;
         this.publications = publications;
@@ -87,12 +90,14 @@ class ReportCaseQuery {
         }
         List<ReportCaseView.OpenTask> open = new ArrayList<>();
         for (Task t : taskService.createTaskQuery().processInstanceId(instance.getId()).orderByTaskCreateTime().asc().list()) {
-            List<String> groups = taskService.getIdentityLinksForTask(t.getId()).stream()
+            List<IdentityLink> links = taskService.getIdentityLinksForTask(t.getId());
+            List<String> groups = links.stream()
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                     .map(IdentityLink::getGroupId).toList();
             open.add(new ReportCaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                     groups, t.getDueDate() == null ? null
-                    : t.getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime()));
+                    : t.getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+                    unstaffed.staffed(t.getAssignee(), links)));
         }
         String state = instance.getState();
         String phase;
@@ -102,6 +107,10 @@ class ReportCaseQuery {
             phase = "处理中";
         } else {
             phase = String.join("、", open.stream().map(ReportCaseView.OpenTask::name).distinct().toList());
+            long nobody = open.stream().filter(t -> !t.staffed()).count();
+            if (nobody > 0) {
+                phase += "（其中" + nobody + "项无人可办）";
+            }
         }
         return new ReportCaseView(entity, (String) vars.get(VAR_ENTITY_NAME), year, instance.getBusinessKey(),
                 instance.getId(), state, phase, (String) vars.get(VAR_REVIEW_GATE),

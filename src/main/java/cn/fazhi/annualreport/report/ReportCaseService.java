@@ -45,11 +45,13 @@ public class ReportCaseService {
     private final IdentityService identityService;
     private final Grants grants;
     private final OwnerCheck ownerCheck;
+    private final CaseStaffing staffing;
 
     ReportCaseService(EntityRegistry registry, ScheduleService scheduleService, CaseRegistry caseRegistry,
                       RuntimeService runtimeService, IdentityService identityService, Grants grants,
-                      OwnerCheck ownerCheck) {
+                      OwnerCheck ownerCheck, CaseStaffing staffing) {
         this.ownerCheck = ownerCheck;
+        this.staffing = staffing;
         this.registry = registry;
         this.scheduleService = scheduleService;
         this.caseRegistry = caseRegistry;
@@ -110,6 +112,12 @@ public class ReportCaseService {
         ReviewGate gate = request.reviewGate() != null ? request.reviewGate() : entity.reviewGate();
         if (gate == null) {
             gate = entity.isGovernment() ? ReviewGate.EXECUTIVE_MEETING : ReviewGate.LEADERSHIP_MEETING;
+        }
+        if (newCase) {
+            List<Role> missing = staffing.missingRoles(entity, gate);
+            if (!missing.isEmpty()) {
+                throw ReportRequestException.unstaffed(entity.code(), missing);
+            }
         }
         CaseSchedule schedule;
         try {

@@ -19,7 +19,8 @@ record ReportCaseView(String entity, String entityName, int year, String busines
     record Deadline(String milestone, String name, String nameEn, LocalDate date) {
     }
 
+    /** An open task; {@code staffed} false when nobody can work on it (无人可办: its groups have no members). */
     record OpenTask(String id, String taskDefinitionKey, String name, String assignee, List<String> candidateGroups,
-                    OffsetDateTime due) {
+                    OffsetDateTime due, boolean staffed) {
     }
 }

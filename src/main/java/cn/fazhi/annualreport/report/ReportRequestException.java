@@ -2,6 +2,10 @@ package cn.fazhi.annualreport.report;
 
 import cn.fazhi.annualreport.api.ApiException;
 import cn.fazhi.annualreport.api.Shown;
+import cn.fazhi.annualreport.organization.Role;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
 /** A case request the rules refuse: unknown entity (404), bad year or date (400), case already exists (409). */
@@ -64,5 +68,15 @@ public class ReportRequestException extends ApiException {
                 "The " + year + " case of " + Shown.value(entity) + " has no " + (version == null ? "" : "version "
                         + version + " of ") + Shown.value(department) + "'s material"
                         + (version == null ? "" : " (or it has no attachment)"));
+    }
+
+    /** A case whose tasks would reach nobody: roles of the entity without a single member (409, as a launch skips). */
+    static ReportRequestException unstaffed(String entity, List<Role> missing) {
+        return new ReportRequestException(HttpStatus.CONFLICT,
+                "该单位以下岗位在单位名录中没有人员，案件启动后将无人办理，请先补充人员：" + missing.stream()
+                        .map(Role::labelZh).collect(Collectors.joining("、")) + "（" + Shown.value(entity) + "）",
+                "Nobody holds these roles of " + Shown.value(entity) + ", so the case's tasks would reach nobody; add"
+                        + " people to the registry first: " + missing.stream().map(r -> r.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ")));
     }
 }

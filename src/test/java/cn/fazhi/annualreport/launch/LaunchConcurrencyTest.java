@@ -114,8 +114,9 @@ class LaunchConcurrencyTest {
         // Then no job attempt failed: the two launches took turns per entity instead of racing for report_case
         assertThat(failures).isEmpty();
 
-        // And every active entity has exactly one 2025 case
-        List<String> codes = registry.active().stream().map(ReportingEntity::code).toList();
+        // And every active entity with people for its tasks has exactly one 2025 case
+        List<String> codes = registry.active().stream().map(ReportingEntity::code)
+                .filter(c -> !LaunchTesting.NOBODY_TO_WORK.contains(c)).toList();
         for (String code : codes) {
             assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("annual-report")
                     .processInstanceBusinessKey(code + ":2025").count()).as("cases of %s", code).isEqualTo(1);
@@ -126,7 +127,7 @@ class LaunchConcurrencyTest {
         LaunchView b = launches.view(ids.get(1));
         assertThat(List.of(a.state(), b.state())).containsOnly(LaunchView.FINISHED);
         assertThat(a.started() + b.started()).isEqualTo(codes.size());
-        assertThat(a.skipped() + b.skipped()).isEqualTo(codes.size());
+        assertThat(a.skipped() + b.skipped()).isEqualTo(codes.size() + 2 * LaunchTesting.NOBODY_TO_WORK.size());
         assertThat(a.failed() + b.failed()).isZero();
         for (String code : codes) {
             LaunchView.EntityResult ra = result(a, code);
@@ -188,7 +189,7 @@ class LaunchConcurrencyTest {
         assertThat(result(done, "bayan").outcome()).isEqualTo("SKIPPED");
         assertThat(result(done, "bayan").processInstanceId()).isEqualTo(ownCase);
         assertThat(done.state()).isEqualTo(LaunchView.FINISHED);
-        assertThat(done.started()).isEqualTo(registry.active().size() - 1);
+        assertThat(done.started()).isEqualTo(registry.active().size() - 1 - LaunchTesting.NOBODY_TO_WORK.size());
         assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
     }
 

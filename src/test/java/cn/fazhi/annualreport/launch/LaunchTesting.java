@@ -14,9 +14,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Set;
 
 /** Test helpers of the launch tests: run jobs as the job executor would (failures included), find the timer, clean up. */
 final class LaunchTesting {
+
+    /**
+     * The demo registry's governments that list only their owner (the provinces and cities above the counties): a
+     * launch skips them, naming the roles nobody holds, since their cases' tasks would reach nobody.
+     */
+    static final Set<String> NOBODY_TO_WORK = Set.of("hebei", "harbin", "pingdingshan", "hubei", "xilinguole");
 
     private final ProcessEngine engine;
     private final TestCases cases;

@@ -86,7 +86,7 @@ class ProcessResourcesTest {
                     } else {
                         assertThat(formKey).startsWith("embedded:deployment:");
                         String html = resource(engine, deploymentId, formKey.substring("embedded:deployment:".length()));
-                        assertThat(html).contains("cam-variable-name");
+                        assertThat(html).containsAnyOf("cam-variable-name", "data-variable-name");
                     }
                     checked.add(element.getId());
                 }

@@ -92,6 +92,9 @@ class PublicPagesTest {
     void tearDown() {
         cases.cleanUp();
         jdbc.update("DELETE FROM reporting_entity WHERE code = 'zz-xss'");
+        if (identityService.createUserQuery().userId("zz_xss").count() > 0) {
+            identityService.deleteUser("zz_xss");
+        }
         for (Role role : Role.values()) {
             String group = role.groupId("zz-xss");
             authorizationService.createAuthorizationQuery().groupIdIn(group).list()
@@ -105,9 +108,10 @@ class PublicPagesTest {
     @Test
     void anXssPayloadInEveryTextFieldIsOnlyEverShownEscapedAndNeverRuns() throws Exception {
         // Given a city imported into the registry with a payload in its name, under 河北省 (so also sent to the CMS)
-        String csv = "单位代码,单位名称,简称,类型,层级,上级单位代码,同级党委,同级人大常委会,依法治理办公室,审议方式,文号前缀,启用\n"
+        String csv = "单位代码,单位名称,简称,类型,层级,上级单位代码,同级党委,同级人大常委会,依法治理办公室,审议方式,文号前缀,启用,"
+                + "牵头负责人,起草人员,办公室人员,保密审查人员\n"
                 + "zz-xss,\"" + ENTITY_NAME.replace("\"", "\"\"") + "\",某市,政府,市级,hebei,中共某市委,某市人大常委会,"
-                + "中共某市委全面依法治市委员会办公室,政府常务会议,某政呈,是\n";
+                + "中共某市委全面依法治市委员会办公室,政府常务会议,某政呈,是" + ",zz_xss:某某:zz.xss@example.org".repeat(4) + "\n";
         assertThat(importAsAdmin(csv).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         // And its report written in the five sections with a payload in each, a payload 文号, and internal notes

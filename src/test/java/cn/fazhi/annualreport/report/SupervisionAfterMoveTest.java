@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AnnualReportTest
 class SupervisionAfterMoveTest {
 
-    private static final String HEADER = "单位代码,单位名称,类型,层级,上级单位代码\n";
+    private static final String HEADER = "单位代码,单位名称,类型,层级,上级单位代码,牵头负责人,起草人员,办公室人员,保密审查人员\n";
+    /** One clerk in every role a county's case needs (a case is not started for a role without people). */
+    private static final String PEOPLE = ",zz_county:某某:zz.county@example.org".repeat(4);
 
     @Autowired
     TestRestTemplate rest;
@@ -44,6 +46,9 @@ class SupervisionAfterMoveTest {
         new TestCases(engine).cleanUp();
         jdbc.update("DELETE FROM report_case WHERE entity_code LIKE 'zz-%'");
         jdbc.update("DELETE FROM reporting_entity WHERE code LIKE 'zz-%'");
+        if (engine.getIdentityService().createUserQuery().userId("zz_county").count() > 0) {
+            engine.getIdentityService().deleteUser("zz_county");
+        }
         for (Group g : engine.getIdentityService().createGroupQuery().list()) {
             if (g.getId().startsWith("zz-")) {
                 engine.getIdentityService().deleteGroup(g.getId());
@@ -67,15 +72,16 @@ class SupervisionAfterMoveTest {
     @Test
     void theNewParentsOwnersReadTheCasesOfAMovedCounty() {
         // Given a county below one city, with a running case
-        assertThat(importAsAdmin(HEADER + "zz-city-a,甲市人民政府,政府,市级,\nzz-city-b,乙市人民政府,政府,市级,\n"
-                + "zz-county,某县人民政府,政府,县级,zz-city-a\n")).isEqualTo(HttpStatus.OK);
+        assertThat(importAsAdmin(HEADER + "zz-city-a,甲市人民政府,政府,市级,,,,,\nzz-city-b,乙市人民政府,政府,市级,,,,,\n"
+                + "zz-county,某县人民政府,政府,县级,zz-city-a" + PEOPLE + "\n")).isEqualTo(HttpStatus.OK);
         TestCases.setClock(LocalDateTime.of(2026, 1, 5, 10, 0));
         ProcessInstance pi = new TestCases(engine).start("zz-county", 2025);
         assertThat(ownersOfRead("zz-city-a", pi.getId())).isTrue();
         assertThat(ownersOfRead("zz-city-b", pi.getId())).isFalse();
 
         // When an import moves the county below the other city
-        assertThat(importAsAdmin(HEADER + "zz-county,某县人民政府,政府,县级,zz-city-b\n")).isEqualTo(HttpStatus.OK);
+        assertThat(importAsAdmin(HEADER + "zz-county,某县人民政府,政府,县级,zz-city-b" + PEOPLE + "\n"))
+                .isEqualTo(HttpStatus.OK);
 
         // Then the new city's owners read the existing case, and the former city's keep what they had
         assertThat(ownersOfRead("zz-city-b", pi.getId())).isTrue();

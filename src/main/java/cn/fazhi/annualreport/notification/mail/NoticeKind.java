@@ -17,7 +17,9 @@ public enum NoticeKind {
     /** The task is overdue: to the people who should do it. */
     OVERDUE("逾期", "【逾期】", "您有一项待办事项已经逾期，请立即办理。"),
     /** The task is overdue: to the role's leader and the supervising office, who should see that it gets done. */
-    ESCALATION("逾期督办", "【逾期督办】", "以下待办事项已经逾期，按规定抄报您，请督促有关人员尽快办理。");
+    ESCALATION("逾期督办", "【逾期督办】", "以下待办事项已经逾期，按规定抄报您，请督促有关人员尽快办理。"),
+    /** Nobody can work on the task (its role has no people): to the entity's owners and the administrators. */
+    UNSTAFFED("无人可办", "【无人可办】", "以下待办事项没有任何人可以办理，请尽快补充人员或转办。");
 
     private final String label;
     private final String subjectTag;
