@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.archive;
 
 import cn.fazhi.annualreport.api.Downloads;
 import cn.fazhi.annualreport.document.DocumentVersion;
+import cn.fazhi.annualreport.document.IssuedReports;
 import cn.fazhi.annualreport.document.ReportDocuments;
 import cn.fazhi.annualreport.document.StoredDocument;
 import cn.fazhi.annualreport.filing.FilingRecords;
@@ -65,9 +66,11 @@ public class CaseArchives {
     private final HistoryService history;
     private final DepartmentMaterials materials;
     private final PersonNames names;
+    private final IssuedReports issued;
 
     CaseArchives(JdbcTemplate jdbc, ReportDocuments documents, FilingRecords filings, HistoryService history,
-                 DepartmentMaterials materials, PersonNames names) {
+                 DepartmentMaterials materials, PersonNames names, IssuedReports issued) {
+        this.issued = issued;
         this.jdbc = jdbc;
         this.documents = documents;
         this.filings = filings;
@@ -97,7 +100,8 @@ public class CaseArchives {
                     + " exemption recorded for " + missing);
         }
         DocumentVersion last = versions.get(versions.size() - 1);
-        StoredDocument report = documents.content(pid, last.version()).orElseThrow();
+        IssuedReports.OfficialReport official = issued.official(pid).orElseThrow();
+        StoredDocument report = official.file();
         Instant now = ClockUtil.getCurrentTime().toInstant();
 
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -121,7 +125,7 @@ public class CaseArchives {
         }
 
         Map<String, byte[]> zipped = new LinkedHashMap<>();
-        zipped.put(MANIFEST, manifest(facts, files, reportEntry, last, now));
+        zipped.put(MANIFEST, manifest(facts, files, reportEntry, last, official, now));
         zipped.putAll(files);
         byte[] zip = zip(zipped, LocalDateTime.ofInstant(now, Csv.ZONE));
         String fileName = Downloads.safeFileName(ArchiveTexts.title(facts) + "-归档") + ".zip";
@@ -157,7 +161,7 @@ public class CaseArchives {
     }
 
     private static byte[] manifest(CaseFacts f, Map<String, byte[]> files, String reportEntry, DocumentVersion report,
-                                   Instant now) {
+                                   IssuedReports.OfficialReport official, Instant now) {
         StringBuilder s = new StringBuilder();
         s.append(ArchiveTexts.title(f)).append(" 归档包\n\n");
         s.append("报告单位：").append(f.entityName()).append("（").append(f.entityCode()).append("）\n");
@@ -172,9 +176,13 @@ public class CaseArchives {
         s.append(MANIFEST).append("  本说明\n");
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             s.append(e.getKey()).append("  ").append(e.getValue().length).append("  ").append(sha256(e.getValue()));
-            if (e.getKey().equals(reportEntry)) {
+            if (e.getKey().equals(reportEntry) && official.issued()) {
+                s.append("  （正式报告：签发时上传的盖章版 ").append(official.file().fileName()).append("，签发第")
+                        .append(official.draftVersion()).append("版报告稿")
+                        .append(official.ownText() ? "" : "；扫描件无文字，公开文本取自该版报告稿").append("）");
+            } else if (e.getKey().equals(reportEntry)) {
                 s.append("  （正式报告：第").append(report.version()).append("版原始文件 ").append(report.fileName())
-                        .append("）");
+                        .append("；签发时未上传盖章版）");
             }
             s.append('\n');
         }

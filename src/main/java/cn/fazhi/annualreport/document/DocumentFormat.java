@@ -8,7 +8,9 @@ enum DocumentFormat {
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
     PDF("application/pdf", ".pdf"),
     TEXT("text/plain", ".txt"),
-    MARKDOWN("text/markdown", ".md");
+    MARKDOWN("text/markdown", ".md"),
+    /** 版式文件 (GB/T 33190): how sealed e-government documents are issued. */
+    OFD("application/ofd", ".ofd");
 
     final String mediaType;
     final String extension;
@@ -18,7 +20,7 @@ enum DocumentFormat {
         this.extension = extension;
     }
 
-    /** The format a file name claims by its extension; null for none of the four. */
+    /** The format a file name claims by its extension; null for none of the five. */
     static DocumentFormat byExtension(String fileName) {
         if (fileName == null) {
             return null;

@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
@@ -21,8 +23,9 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
  * Turns an uploaded report into text, recognising its type by content, never by name: .docx (a ZIP with
- * word/document.xml that Apache POI opens), PDF (%PDF- that Apache PDFBox opens, with extractable text), or plain text
- * (UTF-8 or GB18030, no NUL bytes). Anything else is refused (415), an empty report too (400).
+ * word/document.xml that Apache POI opens), OFD (a ZIP with OFD.xml, {@link OfdText}), PDF (%PDF- that Apache PDFBox
+ * opens, with extractable text), or plain text (UTF-8 or GB18030, no NUL bytes). Anything else is refused (415), an
+ * empty report too (400). An issued document ({@link #readIssued}) may be a sealed scan without text.
  */
 final class DocumentText {
 
@@ -46,20 +49,43 @@ final class DocumentText {
     }
 
     static Read read(byte[] content, String filename) {
+        return read(content, filename, false);
+    }
+
+    /**
+     * An issued document (签发的正式文本): a .docx, a PDF or an OFD; a sealed scan without text is taken, its text
+     * empty. Plain text is no issued document (415).
+     */
+    static Read readIssued(byte[] content, String filename) {
+        Read read = read(content, filename, true);
+        if (read.format() == DocumentFormat.TEXT) {
+            String name = filename == null || filename.isBlank() ? "" : "「" + filename + "」";
+            throw new UnsupportedDocumentException("签发的正式文本" + name + "须为盖章后的 PDF、OFD 或 Word 文档，不能是纯文本",
+                    "The issued report " + name + " must be the sealed PDF, OFD or Word document, not plain text");
+        }
+        return read;
+    }
+
+    private static Read read(byte[] content, String filename, boolean issued) {
         String name = filename == null || filename.isBlank() ? "" : "「" + filename + "」";
         if (content == null || content.length == 0) {
             throw new InvalidDocumentException("报告内容为空" + name, "The report is empty " + name);
         }
         if (startsWith(content, 'P', 'K', 3, 4)) {
-            if (!containsZipEntry(content, "word/document.xml")) {
-                throw new UnsupportedDocumentException("不支持的压缩文件" + name + "，请上传 .docx、PDF 或纯文本",
-                        "Unsupported archive " + name + "; upload a .docx, a PDF or plain text");
+            List<String> entries = zipEntries(content);
+            if (OfdText.isOfd(entries)) {
+                String text = OfdText.text(content, name);
+                return new Read(DocumentFormat.OFD, null, issued ? text : nonBlank(text, name));
+            }
+            if (!entries.contains("word/document.xml")) {
+                throw new UnsupportedDocumentException("不支持的压缩文件" + name + "，请上传 .docx、PDF、OFD 或纯文本",
+                        "Unsupported archive " + name + "; upload a .docx, a PDF, an OFD or plain text");
             }
             return new Read(DocumentFormat.DOCX, null, nonBlank(docxText(content, name), name));
         }
         if (startsWith(content, '%', 'P', 'D', 'F', '-')) {
             String text = pdfText(content, name);
-            if (text.isBlank()) {
+            if (text.isBlank() && !issued) {
                 throw new InvalidDocumentException("PDF 中没有可提取的文字" + name + "（可能是扫描件），请上传 .docx 或文字版 PDF",
                         "The PDF " + name + " has no extractable text (a scan?); upload a .docx or a PDF with text");
             }
@@ -103,17 +129,17 @@ final class DocumentText {
         return true;
     }
 
-    private static boolean containsZipEntry(byte[] content, String entryName) {
+    /** The names of a ZIP's entries (as far as it can be read). */
+    private static List<String> zipEntries(byte[] content) {
+        List<String> names = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entryName.equals(entry.getName())) {
-                    return true;
-                }
+                names.add(entry.getName());
             }
-            return false;
         } catch (IOException | IllegalArgumentException e) {
-            return false;
+            // a damaged archive: what was read so far
         }
+        return names;
     }
 
     private static String docxText(byte[] content, String name) {

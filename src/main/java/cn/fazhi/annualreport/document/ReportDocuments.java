@@ -257,6 +257,7 @@ public class ReportDocuments {
         return switch (format) {
             case DOCX -> "Word 文档";
             case PDF -> "PDF";
+            case OFD -> "OFD 版式文件";
             case TEXT, MARKDOWN -> "纯文本";
         };
     }

@@ -108,6 +108,7 @@ final class FormRules {
             String pattern = null;
             List<String> values = List.of();
             String label = null;
+            boolean dateInput = false;
             Matcher attrs = ATTR.matcher(tags.group(2));
             while (attrs.find()) {
                 String attr = attrs.group(1).toLowerCase();
@@ -121,6 +122,7 @@ final class FormRules {
                     case "required", "data-required" -> required = true; // file inputs: see draft-report.html
                     case "maxlength" -> maxLength = value == null ? null : Integer.valueOf(value);
                     case "pattern" -> pattern = value;
+                    case "type" -> dateInput = "date".equalsIgnoreCase(value); // the browser sends yyyy-MM-dd
                     default -> { }
                 }
             }
@@ -132,7 +134,7 @@ final class FormRules {
                 case "Boolean" -> FieldRule.FieldType.BOOLEAN;
                 case "Integer", "Long", "Double", "Short" -> FieldRule.FieldType.NUMBER;
                 case "Date" -> FieldRule.FieldType.DATE;
-                default -> FieldRule.FieldType.TEXT;
+                default -> dateInput ? FieldRule.FieldType.DATE : FieldRule.FieldType.TEXT;
             };
             if (label == null) {
                 label = id != null && labels.containsKey(id) && !labels.get(id).isBlank() ? labels.get(id) : name;

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.publication;
 
+import cn.fazhi.annualreport.document.IssuedReports;
 import cn.fazhi.annualreport.document.ReportDocuments;
 import cn.fazhi.annualreport.document.VersionText;
 import cn.fazhi.annualreport.form.SubmittedFile;
@@ -7,6 +8,7 @@ import cn.fazhi.annualreport.form.TaskFormCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -38,11 +40,14 @@ class SecrecyReviewListener implements TaskListener, TaskFormCheck {
     private static final Set<String> SUPPLIED = Set.of(VAR_REDACTED_REPORT, VAR_REDACTED_TEXT);
 
     private final ReportDocuments documents;
+    private final IssuedReports issued;
     private final Publications publications;
     private final IdentityService identityService;
 
-    SecrecyReviewListener(ReportDocuments documents, Publications publications, IdentityService identityService) {
+    SecrecyReviewListener(ReportDocuments documents, IssuedReports issued, Publications publications,
+                          IdentityService identityService) {
         this.documents = documents;
+        this.issued = issued;
         this.publications = publications;
         this.identityService = identityService;
     }
@@ -71,7 +76,7 @@ class SecrecyReviewListener implements TaskListener, TaskFormCheck {
         Review review = review(submitted.get(VAR_DECISION), submitted.get(VAR_COMMENT),
                 submitted.get(VAR_REDACTED_REPORT), submitted.get(VAR_REDACTED_TEXT));
         if (review.decision() == SecrecyDecision.PUBLISH_REDACTED) {
-            documents.latestText(processInstanceId).ifPresent(latest -> requireChanged(review.text(), latest));
+            official(processInstanceId).ifPresent(latest -> requireChanged(review.text(), latest));
         }
     }
 
@@ -96,7 +101,7 @@ class SecrecyReviewListener implements TaskListener, TaskFormCheck {
             publications.withhold(processInstanceId);
             return;
         }
-        VersionText latest = documents.latestText(processInstanceId).orElseThrow(() -> new SecrecyReviewException(
+        VersionText latest = official(processInstanceId).orElseThrow(() -> new SecrecyReviewException(
                 "本案件没有报告正文（报告稿版本），无法公开", "The case has no report version to publish"));
         String text;
         if (review.decision() == SecrecyDecision.PUBLISH_REDACTED) {
@@ -203,5 +208,14 @@ class SecrecyReviewListener implements TaskListener, TaskFormCheck {
     private String author(DelegateTask task) {
         var current = identityService.getCurrentAuthentication();
         return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+    }
+
+    /**
+     * The text the review releases: the issued report's (签发的正式文本) — or, for a sealed scan without text and for a
+     * case without an issued document, the final draft version's — numbered by the draft version it is.
+     */
+    private Optional<VersionText> official(String processInstanceId) {
+        return issued.official(processInstanceId).map(o -> new VersionText(o.draftVersion(),
+                o.issued() ? "ISSUED" : "DRAFT", o.file().fileName(), o.text()));
     }
 }

@@ -79,6 +79,11 @@ public final class AnnualReportProcess {
     // issuance, filing, publication and archive
     /** The report's 文号, entered or assigned at issuance. */
     public static final String VAR_DOCUMENT_NUMBER = "documentNumber";
+    /** The sealed issued report handed in at 签发 (File, transient: stored by document.IssuedReports). */
+    public static final String VAR_ISSUED_REPORT = "issuedReport";
+    /** Set at 签发 with an issued report: where to download it, and its file name. */
+    public static final String VAR_ISSUED_REPORT_LINK = "issuedReportLink";
+    public static final String VAR_ISSUED_FILE_NAME = "issuedFileName";
     public static final String VAR_ISSUED_BY = "issuedBy";
     public static final String VAR_ISSUE_DATE = "issueDate";
     /** The addressees still owing a receipt (JSON list), the collection of 补录回执. */

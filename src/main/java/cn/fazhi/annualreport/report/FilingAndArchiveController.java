@@ -5,8 +5,7 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 import cn.fazhi.annualreport.api.Downloads;
 import cn.fazhi.annualreport.archive.CaseArchives;
 import cn.fazhi.annualreport.archive.StoredArchive;
-import cn.fazhi.annualreport.document.DocumentVersion;
-import cn.fazhi.annualreport.document.ReportDocuments;
+import cn.fazhi.annualreport.document.IssuedReports;
 import cn.fazhi.annualreport.document.StoredDocument;
 import cn.fazhi.annualreport.filing.FilingPackages;
 import cn.fazhi.annualreport.filing.FilingRequestException;
@@ -40,16 +39,16 @@ class FilingAndArchiveController {
 
     private final ReportCaseQuery query;
     private final CaseFactsReader facts;
-    private final ReportDocuments documents;
+    private final IssuedReports issued;
     private final FilingPackages packages;
     private final CaseArchives archives;
     private final IdentityService identityService;
 
-    FilingAndArchiveController(ReportCaseQuery query, CaseFactsReader facts, ReportDocuments documents,
+    FilingAndArchiveController(ReportCaseQuery query, CaseFactsReader facts, IssuedReports issued,
                                FilingPackages packages, CaseArchives archives, IdentityService identityService) {
         this.query = query;
         this.facts = facts;
-        this.documents = documents;
+        this.issued = issued;
         this.packages = packages;
         this.archives = archives;
         this.identityService = identityService;
@@ -71,12 +70,11 @@ class FilingAndArchiveController {
                 throw FilingRequestException.noSuchAddressee(recipient);
             }
             String number = CaseFactsReader.text(vars.get(VAR_DOCUMENT_NUMBER));
-            List<DocumentVersion> versions = documents.versions(instance.getId());
-            if (number == null || versions.isEmpty()) {
+            StoredDocument report = number == null ? null : issued.official(instance.getId())
+                    .map(IssuedReports.OfficialReport::file).orElse(null);
+            if (report == null) {
                 throw FilingRequestException.notIssued();
             }
-            StoredDocument report = documents.content(instance.getId(), versions.get(versions.size() - 1).version())
-                    .orElseThrow();
             String issued = CaseFactsReader.text(vars.get(VAR_ISSUE_DATE));
             // the supervising office, unless it is a statutory recipient as well
             boolean copy = !(vars.get(VAR_FILING_RECIPIENTS) instanceof Collection<?> filing

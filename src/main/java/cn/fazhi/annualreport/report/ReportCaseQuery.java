@@ -5,6 +5,7 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 import cn.fazhi.annualreport.archive.CaseArchives;
 import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.deadline.ScheduleService;
+import cn.fazhi.annualreport.document.IssuedReports;
 import cn.fazhi.annualreport.filing.FilingRecords;
 import cn.fazhi.annualreport.notification.UnstaffedTasks;
 import cn.fazhi.annualreport.publication.Publications;
@@ -41,10 +42,13 @@ class ReportCaseQuery {
     private final Publications publications;
     private final CaseMaterials materials;
     private final UnstaffedTasks unstaffed;
+    private final IssuedReports issued;
 
     ReportCaseQuery(HistoryService historyService, TaskService taskService, IdentityService identityService,
                     ScheduleService scheduleService, FilingRecords filingRecords, CaseArchives archives,
-                    Publications publications, CaseMaterials materials, UnstaffedTasks unstaffed) {
+                    Publications publications, CaseMaterials materials, UnstaffedTasks unstaffed,
+                    IssuedReports issued) {
+        this.issued = issued;
         this.unstaffed = unstaffed;
         this.materials = materials;
         this.archives = archives;
@@ -115,6 +119,9 @@ class ReportCaseQuery {
         return new ReportCaseView(entity, (String) vars.get(VAR_ENTITY_NAME), year, instance.getBusinessKey(),
                 instance.getId(), state, phase, (String) vars.get(VAR_REVIEW_GATE),
                 (String) vars.get(VAR_NOTICE_REFERENCE), deadlines, open, materials.of(instance.getId(), entity, year),
+                issued.latest(instance.getId()).map(i -> new ReportCaseView.IssuedReport(i.fileName(), i.mediaType(),
+                        i.sizeBytes(), i.sha256(), i.hasText(), i.draftVersion(), i.uploadedBy(), i.uploadedAt(),
+                        IssuedReportController.link(entity, year))).orElse(null),
                 filingRecords.forCase(instance.getId()), publications.forCase(instance.getId()),
                 archives.info(instance.getId()).orElse(null));
     }

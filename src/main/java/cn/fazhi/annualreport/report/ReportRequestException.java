@@ -56,6 +56,12 @@ public class ReportRequestException extends ApiException {
                         + " kept)");
     }
 
+    static ReportRequestException noIssuedReport(String entity, int year) {
+        return new ReportRequestException(HttpStatus.NOT_FOUND,
+                "该单位" + year + "年度报告尚未上传盖章版正式文本：" + Shown.value(entity),
+                "No issued (sealed) report was uploaded for the " + year + " report of " + Shown.value(entity));
+    }
+
     static ReportRequestException notFoundMaterialTask(String taskId) {
         return new ReportRequestException(HttpStatus.NOT_FOUND, "未找到该部门材料任务（或无权查看）：" + Shown.value(taskId),
                 "No department material task " + Shown.value(taskId) + " (or you may not see it)");

@@ -50,11 +50,11 @@ class FormRulesTest {
         // When its Camunda Forms are listed
         List<String> forms = camundaForms().toList();
 
-        // Then the ten task and start forms are there, and the HTML forms of the department material, the draft and
-        // the secrecy review
-        assertThat(forms).hasSize(10).contains("kickoff.form", "sign-and-issue.form", "filing.form",
-                "record-receipt.form");
+        // Then the nine task and start forms are there, and the HTML forms of the department material, the draft,
+        // the issuance and the secrecy review
+        assertThat(forms).hasSize(9).contains("kickoff.form", "filing.form", "record-receipt.form");
         assertThat(FORMS.resolve("department-material.html")).isRegularFile();
+        assertThat(FORMS.resolve("sign-and-issue.html")).isRegularFile();
         assertThat(FORMS.resolve("draft-report.html")).isRegularFile();
         assertThat(FORMS.resolve("secrecy-review.html")).isRegularFile();
     }
@@ -106,7 +106,7 @@ class FormRulesTest {
     void documentNumberOfSignAndIssueIsOptionalWithThePattern() {
         // Given form-sign-and-issue
         // When the rule of its 文号 field is read
-        FieldRule documentNumber = rule("sign-and-issue.form", "documentNumber");
+        FieldRule documentNumber = rule("sign-and-issue.html", "documentNumber");
 
         // Then it is optional (empty: the system assigns the next number) text of at most 50 characters matching
         // 发文机关代字〔年份〕序号号 when entered by hand
@@ -120,13 +120,14 @@ class FormRulesTest {
     }
 
     @Test
-    void signAndIssueHasExactlyItsThreeInputs() {
-        // Given form-sign-and-issue (a text block and three inputs)
+    void signAndIssueHasExactlyItsFourInputs() {
+        // Given the sign-and-issue form (the sealed report's declaration and three fields)
         // When its rules are read
-        List<FieldRule> rules = rulesOf("sign-and-issue.form");
+        List<FieldRule> rules = rulesOf("sign-and-issue.html");
 
-        // Then the text block is skipped and the date field is typed DATE
+        // Then the sealed report is an optional file and the browser's date input is typed DATE
         assertThat(rules).extracting(FieldRule::key, FieldRule::type, FieldRule::required).containsExactly(
+                tuple("issuedReport", FieldType.FILE, false),
                 tuple("issuedBy", FieldType.TEXT, true),
                 tuple("issueDate", FieldType.DATE, true),
                 tuple("documentNumber", FieldType.TEXT, false));
@@ -134,12 +135,13 @@ class FormRulesTest {
 
     @Test
     void aDatetimeFieldTakesItsLabelFromDateLabel() {
-        // Given form-sign-and-issue, whose 印发日期 is a datetime component with "dateLabel" and no "label"
+        // Given form-executive-meeting, whose 会议日期 is a datetime component with "dateLabel" and no "label"
         // When the rule is read
-        FieldRule issueDate = rule("sign-and-issue.form", "issueDate");
+        FieldRule meetingDate = rule("executive-meeting.form", "meetingDate");
 
-        // Then its label is the Chinese caption
-        assertThat(issueDate.label()).isEqualTo("印发日期");
+        // Then its label is the Chinese caption and it is a date
+        assertThat(meetingDate.label()).isEqualTo("会议日期");
+        assertThat(meetingDate.type()).isEqualTo(FieldType.DATE);
     }
 
     @Test

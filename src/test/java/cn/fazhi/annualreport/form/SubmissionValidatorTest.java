@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
  */
 class SubmissionValidatorTest {
 
-    private static final List<FieldRule> SIGN_AND_ISSUE = FormRulesTest.rulesOf("sign-and-issue.form");
+    private static final List<FieldRule> SIGN_AND_ISSUE = FormRulesTest.rulesOf("sign-and-issue.html");
     private static final List<FieldRule> KICKOFF = FormRulesTest.rulesOf("kickoff.form");
     private static final List<FieldRule> FILING = FormRulesTest.rulesOf("filing.form");
     /** An embedded form with a required file input, as the draft form had before drafts became document versions. */
