@@ -11,7 +11,8 @@ import java.util.List;
  * @param sha256    its SHA-256 (lower-case hex): every download has it
  * @param createdAt when it was built (when the case finished)
  * @param entries   the names of its files, in order
+ * @param href      where its readers download it, also long after the case ended
  */
 public record ArchiveInfo(String fileName, long sizeBytes, String sha256, OffsetDateTime createdAt,
-                          List<String> entries) {
+                          List<String> entries, String href) {
 }

@@ -27,17 +27,20 @@ final class ArchiveTexts {
     }
 
     /** 审核与审议记录.md: every version with its reviewers' comments and decisions, the gate, the opinions, issuance. */
-    static byte[] reviewRecords(CaseFacts f, List<DocumentVersion> versions) {
+    static byte[] reviewRecords(CaseFacts f, List<DocumentVersion> versions, Function<String, String> person) {
         StringBuilder s = new StringBuilder();
         s.append("# ").append(title(f)).append("：审核与审议记录\n\n");
         s.append("案件 ").append(f.businessKey()).append("（流程实例 ").append(f.processInstanceId()).append("）\n\n");
         s.append("## 报告稿版本及审核、审议意见\n\n");
         for (DocumentVersion v : versions) {
             s.append("### 第").append(v.version()).append("版：").append(v.fileName()).append("\n\n");
-            s.append("- 提交：").append(nz(v.createdBy())).append("，")
+            s.append("- 提交：").append(nz(person.apply(v.createdBy()))).append("，")
                     .append(v.createdAt() == null ? "" : MINUTE.format(v.createdAt())).append('\n');
             s.append("- 文件：").append(v.mediaType()).append("，").append(v.sizeBytes()).append(" 字节，SHA-256 ")
                     .append(v.sha256()).append('\n');
+            s.append("- 存放：本系统数据库表 report_document_version（第").append(v.version()).append("版），下载地址 /api/reports/")
+                    .append(f.entityCode()).append('/').append(f.year()).append("/documents/").append(v.version())
+                    .append("/content\n");
             s.append("- 法定内容：").append(v.complete() ? "必备的前四项齐全" : "缺少"
                     + v.missing().stream().map(ItemResult::nameZh).collect(Collectors.joining("、"))).append('\n');
             if (v.justification() != null) {
@@ -50,7 +53,7 @@ final class ArchiveTexts {
                 s.append("- 审核、审议意见：无\n");
             }
             for (DocumentComment c : v.comments()) {
-                s.append("- ").append(nz(c.taskName())).append("（").append(nz(c.author())).append("，")
+                s.append("- ").append(nz(c.taskName())).append("（").append(nz(person.apply(c.author()))).append("，")
                         .append(c.at() == null ? "" : MINUTE.format(c.at())).append("）：")
                         .append(DECISIONS.getOrDefault(c.decision(), nz(c.decision())));
                 if (c.text() != null) {
@@ -83,12 +86,13 @@ final class ArchiveTexts {
     }
 
     /** 报送记录与回执.csv: one line per addressee. */
-    static byte[] receipts(List<FilingRecord> records) {
+    static byte[] receipts(List<FilingRecord> records, Function<String, String> person) {
         return Csv.write(List.of("接收单位", "类别", "结果", "报送日期", "报送渠道", "回执编号或签收人", "回执日期",
                         "免报理由", "备注", "登记人", "登记时间", "回执登记人", "回执登记时间"),
                 records.stream().map(r -> List.of(r.recipient(), r.kindZh(), r.outcomeZh(), date(r.filedOn()),
                         r.channelZh(), nz(r.receiptNumber()), date(r.receiptDate()), nz(r.exemptionReason()),
-                        nz(r.note()), nz(r.recordedBy()), Csv.time(r.recordedAt()), nz(r.receiptRecordedBy()),
+                        nz(r.note()), nz(person.apply(r.recordedBy())), Csv.time(r.recordedAt()),
+                        nz(person.apply(r.receiptRecordedBy())),
                         Csv.time(r.receiptRecordedAt()))).toList());
     }
 
@@ -138,7 +142,7 @@ final class ArchiveTexts {
      * 部门材料.md: each department asked for material, with every version it handed in (who, when, late or not, the
      * contact, the attachment's name, size and SHA-256, the text), or that it handed in none.
      */
-    static byte[] materials(CaseFacts f, List<MaterialVersion> versions, Function<String, String> names) {
+    static byte[] materials(CaseFacts f, List<MaterialVersion> versions, Function<String, String> person) {
         StringBuilder s = new StringBuilder();
         s.append("# ").append(title(f)).append("：部门材料\n\n");
         for (CaseFacts.Department d : f.departments()) {
@@ -150,7 +154,7 @@ final class ArchiveTexts {
             }
             for (MaterialVersion v : own) {
                 s.append("### 第").append(v.version()).append("版").append(v.late() ? "（逾期报送）" : "").append("\n\n");
-                s.append("- 报送人：").append(nz(names.apply(v.submittedBy()))).append("，")
+                s.append("- 报送人：").append(nz(person.apply(v.submittedBy()))).append("，")
                         .append(MINUTE.format(v.submittedAt())).append('\n');
                 s.append("- 联系人及电话：").append(inline(v.contact())).append('\n');
                 if (v.hasAttachment()) {
@@ -161,5 +165,25 @@ final class ArchiveTexts {
             }
         }
         return crlf(s);
+    }
+
+    /**
+     * 保密审查记录.txt: the decision, who reviewed, the comment (internal), and what was published — the released text
+     * is the next file — or that nothing was.
+     */
+    static byte[] secrecy(CaseFacts f, String publishedText) {
+        StringBuilder s = new StringBuilder();
+        s.append(title(f)).append(" 保密审查记录").append('\n').append('\n');
+        for (CaseFacts.Fact fact : f.secrecy()) {
+            s.append(fact.label()).append("：").append(fact.value() == null ? "" : inline(fact.value())).append('\n');
+        }
+        s.append('\n').append(publishedText == null ? "未公开任何文本。"
+                : "公开的文本（" + publishedText.length() + "字）见 " + CaseArchives.PUBLISHED_TEXT + "。").append('\n');
+        return crlf(s);
+    }
+
+    /** 公开文本.txt: exactly the text the secrecy review released for publication. */
+    static byte[] publishedText(String text) {
+        return crlf(text);
     }
 }

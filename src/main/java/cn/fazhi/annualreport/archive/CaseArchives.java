@@ -5,10 +5,13 @@ import cn.fazhi.annualreport.document.DocumentVersion;
 import cn.fazhi.annualreport.document.IssuedReports;
 import cn.fazhi.annualreport.document.ReportDocuments;
 import cn.fazhi.annualreport.document.StoredDocument;
+import cn.fazhi.annualreport.filing.FilingPackages;
+import cn.fazhi.annualreport.filing.FilingRecord;
 import cn.fazhi.annualreport.filing.FilingRecords;
 import cn.fazhi.annualreport.material.DepartmentMaterials;
 import cn.fazhi.annualreport.material.MaterialVersion;
 import cn.fazhi.annualreport.organization.PersonNames;
+import cn.fazhi.annualreport.publication.Publications;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +22,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.HistoryService;
@@ -59,6 +64,9 @@ public class CaseArchives {
     static final String HISTORY = "06-案件历史.csv";
     static final String MATERIALS = "07-部门材料.md";
     static final String MATERIAL_ATTACHMENT_PREFIX = "08-部门材料附件-";
+    static final String SECRECY = "09-保密审查记录.txt";
+    static final String PUBLISHED_TEXT = "10-公开文本.txt";
+    static final String COVER_LETTER_PREFIX = "11-";
 
     private final JdbcTemplate jdbc;
     private final ReportDocuments documents;
@@ -67,10 +75,15 @@ public class CaseArchives {
     private final DepartmentMaterials materials;
     private final PersonNames names;
     private final IssuedReports issued;
+    private final Publications publications;
+    private final FilingPackages packages;
 
     CaseArchives(JdbcTemplate jdbc, ReportDocuments documents, FilingRecords filings, HistoryService history,
-                 DepartmentMaterials materials, PersonNames names, IssuedReports issued) {
+                 DepartmentMaterials materials, PersonNames names, IssuedReports issued, Publications publications,
+                 FilingPackages packages) {
         this.issued = issued;
+        this.publications = publications;
+        this.packages = packages;
         this.jdbc = jdbc;
         this.documents = documents;
         this.filings = filings;
@@ -107,14 +120,16 @@ public class CaseArchives {
         Map<String, byte[]> files = new LinkedHashMap<>();
         String reportEntry = REPORT_PREFIX + Downloads.safeFileName(report.fileName());
         files.put(reportEntry, report.content());
-        files.put(REVIEW_RECORDS, ArchiveTexts.reviewRecords(facts, versions));
+        Function<String, String> person = this::person;
+        files.put(REVIEW_RECORDS, ArchiveTexts.reviewRecords(facts, versions, person));
         files.put(ISSUANCE, ArchiveTexts.issuance(facts));
-        files.put(RECEIPTS, ArchiveTexts.receipts(filings.forCase(pid)));
+        List<FilingRecord> filed = filings.forCase(pid);
+        files.put(RECEIPTS, ArchiveTexts.receipts(filed, person));
         files.put(PUBLICATION, ArchiveTexts.publication(facts));
-        files.put(HISTORY, CaseHistoryCsv.build(history, pid));
+        files.put(HISTORY, CaseHistoryCsv.build(history, pid, person));
         if (!facts.departments().isEmpty()) {
             List<MaterialVersion> all = materials.all(pid);
-            files.put(MATERIALS, ArchiveTexts.materials(facts, all, names::of));
+            files.put(MATERIALS, ArchiveTexts.materials(facts, all, person));
             for (MaterialVersion v : all) {
                 if (v.hasAttachment()) {
                     materials.attachment(pid, v.department(), v.version()).ifPresent(a -> files.put(
@@ -122,6 +137,20 @@ public class CaseArchives {
                                     + Downloads.safeFileName(a.fileName()), a.content()));
                 }
             }
+        }
+        String released = publications.releasedText(pid).orElse(null);
+        files.put(SECRECY, ArchiveTexts.secrecy(facts, released));
+        if (released != null) {
+            files.put(PUBLISHED_TEXT, ArchiveTexts.publishedText(released));
+        }
+        LocalDate letterDate = facts.issueDate() != null ? facts.issueDate()
+                : LocalDate.ofInstant(now, Csv.ZONE);
+        for (FilingRecord r : filed.stream().sorted(java.util.Comparator.comparingInt(
+                (FilingRecord x) -> facts.addressees().indexOf(x.recipient()))).toList()) {
+            boolean copy = FilingRecord.COPY.equals(r.kind());
+            files.put(COVER_LETTER_PREFIX + (copy ? "抄送函-" : "报送函-") + Downloads.safeFileName(r.recipient()) + ".docx",
+                    packages.coverLetter(facts.entityName(), facts.year(), facts.documentNumber(), r.recipient(), copy,
+                            letterDate));
         }
 
         Map<String, byte[]> zipped = new LinkedHashMap<>();
@@ -138,10 +167,20 @@ public class CaseArchives {
         return info(pid).orElseThrow();
     }
 
+    /** A person as the archive names them: 姓名（user id）; the id alone for someone no longer registered. */
+    private String person(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return userId;
+        }
+        String name = names.of(userId);
+        return name.equals(userId) ? userId : name + "（" + userId + "）";
+    }
+
     /** The stored archive of a case, without its bytes. */
     public Optional<ArchiveInfo> info(String processInstanceId) {
-        return jdbc.query("SELECT file_name, size_bytes, sha256, created_at, entries FROM case_archive"
-                + " WHERE process_instance_id = ?", CaseArchives::info, processInstanceId).stream().findFirst();
+        return jdbc.query("SELECT file_name, size_bytes, sha256, created_at, entries, entity_code, reporting_year"
+                + " FROM case_archive WHERE process_instance_id = ?", CaseArchives::info, processInstanceId).stream()
+                .findFirst();
     }
 
     /** The stored archive of a case with its bytes. */
@@ -157,7 +196,8 @@ public class CaseArchives {
     private static ArchiveInfo info(ResultSet rs, int i) throws SQLException {
         return new ArchiveInfo(rs.getString("file_name"), rs.getLong("size_bytes"), rs.getString("sha256"),
                 rs.getTimestamp("created_at").toInstant().atZone(Csv.ZONE).toOffsetDateTime(),
-                List.of(rs.getString("entries").split("\n")));
+                List.of(rs.getString("entries").split("\n")),
+                "/api/reports/" + rs.getString("entity_code") + "/" + rs.getInt("reporting_year") + "/archive");
     }
 
     private static byte[] manifest(CaseFacts f, Map<String, byte[]> files, String reportEntry, DocumentVersion report,

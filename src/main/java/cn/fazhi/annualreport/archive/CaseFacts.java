@@ -20,19 +20,28 @@ import java.util.List;
  * @param publication       the publication (URL and time) as recorded
  * @param archiving         the archiving task's record (档号, 归档日期, 归档人)
  * @param departments       the departments asked for material (a government's report), with their names
+ * @param secrecy           the secrecy review (审查结论, 审查人, 审查意见)
  */
 public record CaseFacts(String processInstanceId, String businessKey, String entityCode, String entityName, int year,
                         List<String> addressees, String documentNumber, List<Fact> issuance, List<Fact> reviewGate,
                         List<Fact> opinions, Publication publication, List<Fact> archiving,
-                        List<Department> departments) {
+                        List<Department> departments, List<Fact> secrecy) {
 
     public CaseFacts {
+        secrecy = List.copyOf(secrecy);
         departments = List.copyOf(departments);
         addressees = List.copyOf(addressees);
         issuance = List.copyOf(issuance);
         reviewGate = List.copyOf(reviewGate);
         opinions = List.copyOf(opinions);
         archiving = List.copyOf(archiving);
+    }
+
+    /** The issue date (印发日期) as recorded at 签发, null if none. */
+    public java.time.LocalDate issueDate() {
+        return issuance.stream().filter(f -> "印发日期".equals(f.label()) && f.value() != null
+                        && f.value().matches("\\d{4}-\\d{2}-\\d{2}.*"))
+                .map(f -> java.time.LocalDate.parse(f.value().substring(0, 10))).findFirst().orElse(null);
     }
 
     /** A department asked for material: its code and name. */

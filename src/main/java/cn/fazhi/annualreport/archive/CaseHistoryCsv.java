@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -49,7 +50,8 @@ final class CaseHistoryCsv {
     private record Row(Date at, int order, List<String> cells) {
     }
 
-    static byte[] build(HistoryService history, String processInstanceId) {
+    /** The timeline; {@code person} shows a user id as the person's name with the id. */
+    static byte[] build(HistoryService history, String processInstanceId, Function<String, String> person) {
         Map<String, HistoricTaskInstance> tasks = new HashMap<>();
         history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list()
                 .forEach(t -> tasks.put(t.getId(), t));
@@ -62,7 +64,7 @@ final class CaseHistoryCsv {
             String name = task != null && task.getName() != null ? task.getName() : a.getActivityName();
             rows.add(new Row(a.getStartTime(), order++, List.of(Csv.time(a.getStartTime()), "环节",
                     a.getActivityId(), nz(name), ACTIVITY_TYPES.getOrDefault(a.getActivityType(), a.getActivityType()),
-                    Csv.time(a.getStartTime()), Csv.time(a.getEndTime()), nz(a.getAssignee()), nz(a.getTaskId()),
+                    Csv.time(a.getStartTime()), Csv.time(a.getEndTime()), nz(person.apply(a.getAssignee())), nz(a.getTaskId()),
                     state)));
         }
         Map<String, List<UserOperationLogEntry>> operations = new LinkedHashMap<>();
@@ -84,7 +86,7 @@ final class CaseHistoryCsv {
             rows.add(new Row(e.getTimestamp(), order++, List.of(Csv.time(e.getTimestamp()), "操作",
                     task == null ? nz(e.getEntityType()) : nz(task.getTaskDefinitionKey()),
                     task == null ? "" : nz(task.getName()),
-                    OPERATIONS.getOrDefault(e.getOperationType(), e.getOperationType()), "", "", nz(e.getUserId()),
+                    OPERATIONS.getOrDefault(e.getOperationType(), e.getOperationType()), "", "", nz(person.apply(e.getUserId())),
                     nz(e.getTaskId()), String.join("；", changes))));
         }
         rows.sort(Comparator.comparing((Row r) -> r.at() == null ? new Date(Long.MAX_VALUE) : r.at())

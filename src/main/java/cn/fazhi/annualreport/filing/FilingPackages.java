@@ -49,6 +49,12 @@ public class FilingPackages {
                 + URLEncoder.encode(recipient, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** The cover letter (报送函, or 抄送函 for the copy) of one addressee, as its package carries it (.docx). */
+    public byte[] coverLetter(String entityName, int year, String documentNumber, String recipient, boolean copy,
+                              LocalDate date) {
+        return CoverLetter.docx(entityName, year, documentNumber, recipient, copy, date);
+    }
+
     public Package build(Request r) {
         String report = CoverLetter.reportTitle(r.entityName(), r.year());
         String recipient = Downloads.safeFileName(r.recipient());

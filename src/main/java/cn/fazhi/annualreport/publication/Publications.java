@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,12 @@ public class Publications {
     /** A case's publications, the built-in column first (empty if nothing was released for publication). */
     public List<PublicationRecord> forCase(String processInstanceId) {
         return rows(processInstanceId).stream().map(Row::record).toList();
+    }
+
+    /** The text the secrecy review released for publication (the same on every target); empty if none was. */
+    public Optional<String> releasedText(String processInstanceId) {
+        return jdbc.queryForList("SELECT published_text FROM publication WHERE process_instance_id = ?", String.class,
+                processInstanceId).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     // --- the secrecy review ---------------------------------------------------------------------------------

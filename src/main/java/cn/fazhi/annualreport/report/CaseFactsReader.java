@@ -30,6 +30,8 @@ class CaseFactsReader {
     private static final Map<String, String> GATES = Map.of("EXECUTIVE_MEETING", "政府常务会议",
             "LEADERSHIP_MEETING", "部门领导班子会议", "PRINCIPAL_SIGN_OFF", "主要负责人审核签字");
     private static final Map<String, String> GATE_DECISIONS = Map.of("APPROVE", "通过", "REVISE", "修改后再审");
+    private static final Map<String, String> SECRECY_DECISIONS = Map.of("PUBLISH_FULL", "不涉密，全文公开",
+            "PUBLISH_REDACTED", "删除涉密内容后公开", "NOT_PUBLIC", "不予公开");
 
     private final HistoryService historyService;
     private final EntityRegistry registry;
@@ -76,11 +78,17 @@ class CaseFactsReader {
         List<Fact> archiving = new ArrayList<>();
         add(archiving, "档号", vars.get(VAR_ARCHIVE_NUMBER));
         add(archiving, "归档日期", vars.get(VAR_ARCHIVED_ON));
+        List<Fact> secrecy = new ArrayList<>();
+        Object secrecyDecision = vars.get(VAR_SECRECY_DECISION);
+        add(secrecy, "审查结论", secrecyDecision == null ? null
+                : SECRECY_DECISIONS.getOrDefault(secrecyDecision.toString(), secrecyDecision.toString()));
+        add(secrecy, "审查人", vars.get("secrecyReviewer"));
+        add(secrecy, "审查意见（内部留存）", vars.get("secrecyComment"));
         String entity = (String) vars.get(VAR_ENTITY_CODE);
         int year = ((Number) vars.get(VAR_REPORTING_YEAR)).intValue();
         return new CaseFacts(processInstanceId, instance == null ? businessKey(entity, year) : instance.getBusinessKey(),
                 entity, text(vars.get(VAR_ENTITY_NAME)), year, addressees(vars), text(vars.get(VAR_DOCUMENT_NUMBER)),
-                issuance, gate, opinions, publication(vars), archiving, departments(vars));
+                issuance, gate, opinions, publication(vars), archiving, departments(vars), secrecy);
     }
 
     private List<CaseFacts.Department> departments(Map<String, Object> vars) {

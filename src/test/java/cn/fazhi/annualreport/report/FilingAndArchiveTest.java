@@ -98,7 +98,7 @@ class FilingAndArchiveTest {
         // When the entity's head downloads the case's archive
         ResponseEntity<byte[]> download = download("bayan_gaj_head", "/api/reports/" + ENTITY + "/2025/archive");
 
-        // Then it is a zip named for the report, with its SHA-256 as ETag, holding the manifest and the six parts
+        // Then it is a zip named for the report, with its SHA-256 as ETag, holding the manifest and every part
         assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(download.getHeaders().getContentType()).hasToString("application/zip");
         assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
@@ -109,7 +109,14 @@ class FilingAndArchiveTest {
         Map<String, Object> finalVersion = lastVersion("bayan_gaj_head");
         String reportEntry = "01-正式报告-" + finalVersion.get("fileName");
         assertThat(files.keySet()).containsExactly("00-归档说明.txt", reportEntry, "02-审核与审议记录.md",
-                "03-文号与签发.txt", "04-报送记录与回执.csv", "05-公开记录.txt", "06-案件历史.csv");
+                "03-文号与签发.txt", "04-报送记录与回执.csv", "05-公开记录.txt", "06-案件历史.csv", "09-保密审查记录.txt",
+                "10-公开文本.txt", "11-报送函-" + PARTY_COMMITTEE + ".docx", "11-报送函-" + GOVERNMENT + ".docx",
+                "11-报送函-" + CITY_BUREAU + ".docx", "11-抄送函-" + COPY_TO + ".docx");
+        // And the secrecy review's record with what it released, and the text that was published
+        assertThat(text(files.get("09-保密审查记录.txt"))).contains("审查结论：不涉密，全文公开", "审查人：吴军", "10-公开文本.txt");
+        assertThat(text(files.get("10-公开文本.txt"))).contains("一是执法队伍建设还需加强");
+        // And the cover letters as each addressee received them
+        assertThat(docxText(files.get("11-抄送函-" + COPY_TO + ".docx"))).contains("随函抄送", NUMBER);
 
         // And the final report is the stored version, byte for byte
         assertThat(sha256(files.get(reportEntry))).isEqualTo(finalVersion.get("sha256"));
@@ -118,8 +125,10 @@ class FilingAndArchiveTest {
                 sha256(files.get("06-案件历史.csv")));
         assertThat(text(files.get("03-文号与签发.txt"))).contains("文号：" + NUMBER, "签发人：陈国栋", "印发日期：2026-02-25");
         // And the review records hold the reviewer's comment and the leadership meeting with its session
-        assertThat(text(files.get("02-审核与审议记录.md"))).contains("审核报告稿（bayan_gaj_head", "同意提请审议",
-                "部门领导班子会议审议（bayan_gaj_staff", "会议届次 第17届48次", "审议方式：部门领导班子会议");
+        // with names, and where each version is kept
+        assertThat(text(files.get("02-审核与审议记录.md"))).contains("审核报告稿（姜局长（bayan_gaj_head）", "同意提请审议",
+                "部门领导班子会议审议（陶科员（bayan_gaj_staff）", "会议届次 第17届48次", "审议方式：部门领导班子会议",
+                "- 提交：陶科员（bayan_gaj_staff）", "下载地址 /api/reports/bayan-gaj/2025/documents/1/content");
         // And every addressee's receipt or exemption is in the receipts file, one line each
         List<CSVRecord> receipts = csv(files.get("04-报送记录与回执.csv"));
         assertThat(receipts).extracting(r -> r.get("接收单位"))
@@ -129,7 +138,7 @@ class FilingAndArchiveTest {
                     assertThat(r.get("回执编号或签收人")).isEqualTo("XW-2026-015");
                     assertThat(r.get("回执日期")).isEqualTo("2026-02-27");
                     assertThat(r.get("报送渠道")).isEqualTo("电子公文交换系统");
-                    assertThat(r.get("登记人")).isEqualTo("bayan_gaj_staff");
+                    assertThat(r.get("登记人")).isEqualTo("陶科员（bayan_gaj_staff）");
                 });
         assertThat(receipts).filteredOn(r -> r.get("接收单位").equals(CITY_BUREAU)).singleElement()
                 .satisfies(r -> {
@@ -154,8 +163,8 @@ class FilingAndArchiveTest {
                 });
         assertThat(history).filteredOn(r -> r.get("记录类型").equals("操作") && r.get("类型或操作").equals("完成"))
                 .extracting(r -> r.get("环节ID") + " " + r.get("人员"))
-                .contains(TASK_DRAFT + " bayan_gaj_staff", TASK_INTERNAL_REVIEW + " bayan_gaj_head",
-                        TASK_ARCHIVE + " bayan_gaj_staff");
+                .contains(TASK_DRAFT + " 陶科员（bayan_gaj_staff）", TASK_INTERNAL_REVIEW + " 姜局长（bayan_gaj_head）",
+                        TASK_ARCHIVE + " 陶科员（bayan_gaj_staff）");
 
         // And the case shows its archive; every later download is the same file, also after the engine's history of
         // the case's variables has been cleaned up
@@ -163,8 +172,10 @@ class FilingAndArchiveTest {
                 new HttpEntity<>(auth("bayan_gaj_head")), JSON).getBody();
         assertThat(view.get("state")).isEqualTo("COMPLETED");
         assertThat(((Map<?, ?>) view.get("archive")).get("sha256")).isEqualTo(sha256(zip));
+        String href = (String) ((Map<?, ?>) view.get("archive")).get("href");
+        assertThat(href).isEqualTo("/api/reports/" + ENTITY + "/2025/archive");
         engine.getHistoryService().deleteHistoricVariableInstancesByProcessInstanceId(pid);
-        assertThat(download("bayan_gaj_staff", "/api/reports/" + ENTITY + "/2025/archive").getBody()).isEqualTo(zip);
+        assertThat(download("bayan_gaj_staff", href).getBody()).isEqualTo(zip);
 
         // And a user of another entity learns nothing of it
         assertThat(download("xinhua_owner", "/api/reports/" + ENTITY + "/2025/archive").getStatusCode())
