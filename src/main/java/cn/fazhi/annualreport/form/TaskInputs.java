@@ -140,10 +140,7 @@ class TaskInputs implements TaskGuard {
     }
 
     private static byte[] bytes(FileValue file) {
-        try (InputStream in = file.getValue()) {
-            return in == null ? new byte[0] : in.readAllBytes();
-        } catch (IOException e) {
-            throw new ProcessEngineException("Cannot read the submitted file " + file.getFilename(), e);
-        }
+        SubmittedFile read = SubmittedFile.of(file);
+        return read == null ? new byte[0] : read.content();
     }
 }

@@ -2,12 +2,9 @@ package cn.fazhi.annualreport.material;
 
 import cn.fazhi.annualreport.form.SubmittedFile;
 import cn.fazhi.annualreport.form.TaskFormCheck;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -67,18 +64,10 @@ class DepartmentMaterialListener implements TaskListener, TaskFormCheck {
         if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }
-        String fileName = null;
-        byte[] content = null;
-        if (task.getVariableTyped(VAR_ATTACHMENT) instanceof FileValue file && file.getValue() != null) {
-            fileName = file.getFilename();
-            try (InputStream in = file.getValue()) {
-                content = in.readAllBytes();
-            } catch (IOException e) {
-                throw new ProcessEngineException("Cannot read the department's attachment", e);
-            }
-        }
+        SubmittedFile file = task.getVariableTyped(VAR_ATTACHMENT) instanceof FileValue f ? SubmittedFile.of(f) : null;
         MaterialSubmission submission = new MaterialSubmission(text(task.getVariable(VAR_SUMMARY)),
-                text(task.getVariable(VAR_CONTACT)), fileName, content);
+                text(task.getVariable(VAR_CONTACT)), file == null ? null : file.filename(),
+                file == null ? null : file.content());
         java.util.Date now = ClockUtil.getCurrentTime();
         boolean late = task.getDueDate() != null && now.after(task.getDueDate());
         materials.store(task.getProcessInstanceId(), (String) task.getVariable(VAR_DEPARTMENT), submission,

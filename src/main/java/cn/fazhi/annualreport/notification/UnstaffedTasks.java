@@ -135,17 +135,20 @@ public class UnstaffedTasks {
                 year instanceof Number n ? n.intValue() : null, task.getDueDate(), groups));
     }
 
-    /** After an import: the open tasks of the imported entities that nobody can work on any more. */
+    /**
+     * After an import: the open tasks of the groups it left without members that nobody can work on any more (only
+     * those groups are looked at, so a national import costs nothing here when it empties none).
+     */
     @EventListener
     void on(EntitiesImported imported) {
-        for (String code : imported.codes()) {
-            List<String> groups = java.util.Arrays.stream(Role.values()).map(r -> r.groupId(code)).toList();
-            List<Task> open = SystemCall.run(identityService,
-                    () -> taskService.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().list());
-            for (Task task : open) {
-                if (!staffed(task)) {
-                    escalate(task);
-                }
+        if (imported.emptiedGroups().isEmpty()) {
+            return;
+        }
+        List<Task> open = SystemCall.run(identityService, () -> taskService.createTaskQuery()
+                .taskCandidateGroupIn(imported.emptiedGroups()).includeAssignedTasks().list());
+        for (Task task : open) {
+            if (!staffed(task)) {
+                escalate(task);
             }
         }
     }

@@ -167,15 +167,21 @@ class EntityImporter {
         }
         int added = 0;
         int removed = 0;
+        List<String> emptied = new ArrayList<>();
         for (EntityRow row : rows) {
             for (Map.Entry<Role, List<Person>> entry : row.people().entrySet()) {
                 String groupId = entry.getKey().groupId(row.entity().code());
                 Set<String> wanted = new HashSet<>(entry.getValue().stream().map(Person::id).toList());
+                boolean hadMembers = false;
                 for (User member : identityService.createUserQuery().memberOfGroup(groupId).list()) {
+                    hadMembers = true;
                     if (!wanted.remove(member.getId())) {
                         identityService.deleteMembership(member.getId(), groupId);
                         removed++;
                     }
+                }
+                if (hadMembers && entry.getValue().isEmpty()) {
+                    emptied.add(groupId);
                 }
                 for (String userId : wanted) {
                     identityService.createMembership(userId, groupId);
@@ -183,7 +189,7 @@ class EntityImporter {
                 }
             }
         }
-        events.publishEvent(new EntitiesImported(codes));
+        events.publishEvent(new EntitiesImported(codes, emptied));
         return new Result(created, updated, List.copyOf(usersCreated), usersUpdated, added, removed);
     }
 

@@ -5,8 +5,6 @@ import cn.fazhi.annualreport.document.ReportDocuments;
 import cn.fazhi.annualreport.document.VersionText;
 import cn.fazhi.annualreport.form.SubmittedFile;
 import cn.fazhi.annualreport.form.TaskFormCheck;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -197,11 +195,7 @@ class SecrecyReviewListener implements TaskListener, TaskFormCheck {
     }
 
     private static SubmittedFile submitted(FileValue file) {
-        try (InputStream in = file.getValue()) {
-            return new SubmittedFile(file.getFilename(), file.getMimeType(), in.readAllBytes());
-        } catch (IOException e) {
-            throw new ProcessEngineException("Cannot read the redacted report", e);
-        }
+        return SubmittedFile.of(file);
     }
 
     /** The user completing the task (REST and Tasklist authenticate), else its assignee. */

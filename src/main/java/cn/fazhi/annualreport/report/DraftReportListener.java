@@ -103,13 +103,8 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
         int year = ((Number) task.getVariable(VAR_REPORTING_YEAR)).intValue();
         DraftSubmission submission;
         if (file != null) {
-            byte[] content;
-            try (var in = file.getValue()) {
-                content = in.readAllBytes();
-            } catch (java.io.IOException e) {
-                throw new ProcessEngineException("Cannot read the submitted draft", e);
-            }
-            submission = new DraftSubmission(file.getFilename(), content, sections, null, justification, note);
+            SubmittedFile read = SubmittedFile.of(file);
+            submission = new DraftSubmission(read.filename(), read.content(), sections, null, justification, note);
         } else {
             submission = DraftSubmission.structured(title(task, year), sections, justification, note);
         }

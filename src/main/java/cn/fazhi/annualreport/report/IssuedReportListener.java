@@ -5,12 +5,9 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 import cn.fazhi.annualreport.document.IssuedReports;
 import cn.fazhi.annualreport.form.SubmittedFile;
 import cn.fazhi.annualreport.form.TaskFormCheck;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -58,19 +55,14 @@ class IssuedReportListener implements TaskListener, TaskFormCheck {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!EVENTNAME_COMPLETE.equals(task.getEventName())
-                || !(task.getVariableTyped(VAR_ISSUED_REPORT) instanceof FileValue file) || file.getValue() == null) {
+        SubmittedFile file = EVENTNAME_COMPLETE.equals(task.getEventName())
+                && task.getVariableTyped(VAR_ISSUED_REPORT) instanceof FileValue f ? SubmittedFile.of(f) : null;
+        if (file == null) {
             return;
-        }
-        byte[] content;
-        try (InputStream in = file.getValue()) {
-            content = in.readAllBytes();
-        } catch (IOException e) {
-            throw new ProcessEngineException("Cannot read the issued report", e);
         }
         var current = identityService.getCurrentAuthentication();
         String author = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
-        IssuedReports.IssuedReport stored = issued.store(task.getProcessInstanceId(), file.getFilename(), content,
+        IssuedReports.IssuedReport stored = issued.store(task.getProcessInstanceId(), file.filename(), file.content(),
                 author, ClockUtil.getCurrentTime().toInstant());
         task.getExecution().removeVariable(VAR_ISSUED_REPORT);
         String entity = (String) task.getVariable(VAR_ENTITY_CODE);
