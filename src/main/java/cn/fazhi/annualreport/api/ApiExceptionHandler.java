@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -71,7 +72,8 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class, MultipartException.class})
+            MethodArgumentConversionNotSupportedException.class, MissingServletRequestParameterException.class,
+            MultipartException.class})
     ResponseEntity<ApiError> unreadable(Exception e) {
         return ResponseEntity.badRequest().body(ApiError.of(400, "BadRequest",
                 "请求格式不正确", "Malformed request: " + Shown.value(e.getMessage()), List.of()));

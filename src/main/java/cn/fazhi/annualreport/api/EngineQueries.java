@@ -43,6 +43,30 @@ final class EngineQueries {
     }
 
     /** The problem with a JSON query body (sorting, variable conditions, also inside orQueries), or null. */
+    /** Variable types whose value is one JSON scalar; the engine turns a list or object into its text otherwise. */
+    private static final Set<String> SCALAR_TYPES = Set.of("", "string", "integer", "long", "short", "double",
+            "boolean", "date", "null");
+
+    /**
+     * The variables of a completion, form submission or start ({@code "variables": {"x": {"value": …, "type": …}}}):
+     * a text, number, yes/no or date given as a JSON list or object is refused (the engine would store "[a, b]").
+     */
+    private static ApiException variables(JsonNode variables) {
+        if (!variables.isObject()) {
+            return null;
+        }
+        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) variables::fields) {
+            JsonNode value = field.getValue().path("value");
+            String type = field.getValue().path("type").asText("").toLowerCase(java.util.Locale.ROOT);
+            if ((value.isArray() || value.isObject()) && SCALAR_TYPES.contains(type)) {
+                return new BadQuery("「" + Shown.value(field.getKey()) + "」的值须为文本、数字、是非或日期，不能是列表或对象",
+                        "'" + Shown.value(field.getKey()) + "' must be text, a number, true/false or a date, not a list"
+                                + " or an object");
+            }
+        }
+        return null;
+    }
+
     static ApiException badBody(ObjectMapper json, byte[] body) {
         JsonNode root;
         try {
@@ -54,6 +78,10 @@ final class EngineQueries {
     }
 
     private static ApiException check(JsonNode query) {
+        ApiException variables = variables(query.path("variables"));
+        if (variables != null) {
+            return variables;
+        }
         for (JsonNode sorting : query.path("sorting")) {
             if (VARIABLE_SORTS.contains(sorting.path("sortBy").asText())) {
                 JsonNode parameters = sorting.path("parameters");

@@ -24,7 +24,10 @@ class EngineRefusalFilter extends OncePerRequestFilter {
     /** An error body larger than this repeats what the client sent: its message is cut. */
     private static final int MAX_ERROR_BODY = 4096;
     private static final int MAX_MESSAGE = 300;
-    /** List queries are small; larger bodies (a draft uploaded with a completion) are not looked at here. */
+    /**
+     * Queries and form values are small; larger bodies (a draft uploaded with a completion) are not looked at here,
+     * the engine's guards check what they carry.
+     */
     private static final long MAX_QUERY_BODY = 1024 * 1024;
 
     private final ObjectMapper json;
@@ -39,9 +42,10 @@ class EngineRefusalFilter extends OncePerRequestFilter {
         HttpServletRequest forwarded = request;
         ApiException badQuery = EngineQueries.badPaging(request);
         if (badQuery == null && "POST".equals(request.getMethod()) && isJson(request)
-                && request.getContentLengthLong() >= 0 && request.getContentLengthLong() < MAX_QUERY_BODY) {
+                && request.getContentLengthLong() < MAX_QUERY_BODY) {
+            // a known small length, or none (chunked): the engine's REST API reads the whole body anyway
             byte[] body = request.getInputStream().readAllBytes();
-            badQuery = EngineQueries.badBody(json, body);
+            badQuery = body.length < MAX_QUERY_BODY ? EngineQueries.badBody(json, body) : null;
             forwarded = EngineRestRequests.withBody(request, body);
         }
         if (badQuery != null) {

@@ -27,10 +27,14 @@ public final class Refusals {
         return refusal;
     }
 
-    /** Keeps the refusal as the answer to the engine REST request on this thread, if one is being answered. */
+    /**
+     * Keeps the refusal as the answer to the engine REST request on this thread, if one is being answered. The last
+     * one counts: a refusal that a check caught and got over (a form looked up for a task completed meanwhile) gives
+     * way to the one that ended the request.
+     */
     public static void record(ApiException refusal) {
         ApiException[] slot = CURRENT.get();
-        if (slot != null && slot[0] == null) {
+        if (slot != null) {
             slot[0] = refusal;
         }
     }

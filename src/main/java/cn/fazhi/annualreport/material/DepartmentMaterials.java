@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,10 @@ public class DepartmentMaterials {
     static final int MAX_SUMMARY = 50_000;
     static final int MAX_CONTACT = 100;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Control characters other than tab, line feed and carriage return: never in a department's text. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+    /** What a text of nothing but is empty: white space and invisible format characters (zero-width space …). */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cf}\\p{Z}]+");
 
     private final JdbcTemplate jdbc;
     private final ReportDocuments documents;
@@ -43,6 +48,16 @@ public class DepartmentMaterials {
     public CheckedFile check(MaterialSubmission submission) {
         String summary = submission.summary() == null ? "" : submission.summary().strip();
         String contact = submission.contact() == null ? "" : submission.contact().strip();
+        if (CONTROL.matcher(summary).find() || CONTROL.matcher(contact).find()) {
+            throw MaterialException.invalid("材料正文或联系人中有控制字符（不可见的特殊字符），请删除后再报送",
+                    "The material or the contact contains control characters");
+        }
+        if (INVISIBLE.matcher(summary).replaceAll("").isEmpty()) {
+            summary = "";
+        }
+        if (INVISIBLE.matcher(contact).replaceAll("").isEmpty()) {
+            contact = "";
+        }
         if (summary.isEmpty()) {
             throw MaterialException.invalid("请填写本部门法治政府建设工作情况", "The department's material text is required");
         }

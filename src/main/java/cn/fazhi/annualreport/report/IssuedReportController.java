@@ -42,9 +42,7 @@ class IssuedReportController {
                 .contentType(MediaType.parseMediaType(file.mediaType()))
                 .contentLength(file.content().length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(entity + "-" + year + "-issued"
-                        + extension(file.fileName()), file.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                        + MaterialController.extension(file.fileName()), file.fileName()))
                 .eTag("\"" + file.sha256() + "\"")
                 .body(file.content());
     }
@@ -55,13 +53,6 @@ class IssuedReportController {
                 .orElseThrow(() -> ReportRequestException.notFoundVersion(entity, year, 1));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
                 .body(text);
-    }
-
-    private static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot).replaceAll("[^A-Za-z0-9.]", "");
     }
 }

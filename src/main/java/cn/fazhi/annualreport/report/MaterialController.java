@@ -9,7 +9,11 @@ import cn.fazhi.annualreport.material.DepartmentMaterials;
 import cn.fazhi.annualreport.material.MaterialException;
 import cn.fazhi.annualreport.material.MaterialSubmission;
 import cn.fazhi.annualreport.security.SystemCall;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
@@ -30,11 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * The departments' material of a case (部门材料): {@code GET /api/reports/{entity}/{year}/materials} (each department's
@@ -99,8 +102,6 @@ class MaterialController {
                 + "\n" + v.summary() + "\n";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
                 .body(text);
     }
 
@@ -114,9 +115,8 @@ class MaterialController {
                 .contentType(MediaType.parseMediaType(file.mediaType()))
                 .contentLength(file.content().length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(
-                        entity + "-" + year + "-" + department + "-v" + version, file.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                        entity + "-" + year + "-" + department + "-v" + version + extension(file.fileName()),
+                        file.fileName()))
                 .body(file.content());
     }
 
@@ -129,9 +129,15 @@ class MaterialController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     CaseMaterials.Version submit(@PathVariable String entity, @PathVariable int year, @PathVariable String department,
-                                 @RequestParam(required = false) String summary,
-                                 @RequestParam(required = false) String contact,
-                                 @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+                                 HttpServletRequest request) throws IOException {
+        String summary = field(request, "summary");
+        String contact = field(request, "contact");
+        List<MultipartFile> files = request instanceof MultipartHttpServletRequest m ? m.getFiles("file") : List.of();
+        if (files.size() > 1) {
+            throw ReportRequestException.invalid("一次只能上传一个附件（" + files.size() + "个）",
+                    "One attachment at a time (" + files.size() + " were sent)");
+        }
+        MultipartFile file = files.isEmpty() ? null : files.get(0);
         Access access = access(entity, year).requireSees(entity, year, department);
         Authentication caller = identityService.getCurrentAuthentication();
         if (!CaseMaterials.contributes(caller, department)) {
@@ -177,6 +183,34 @@ class MaterialController {
                     "due", task.getDueDate() == null ? "" : task.getDueDate().toInstant().toString(),
                     "versions", caseMaterials.versions(task.getProcessInstanceId(), entity, year, department));
         });
+    }
+
+    /**
+     * A text field of the form, sent as a field ({@code -F summary=…}) or as a file part ({@code -F summary=@a.txt},
+     * read as UTF-8); null if absent.
+     */
+    private static String field(HttpServletRequest request, String name) throws IOException {
+        String value = request.getParameter(name);
+        if (value != null || !(request instanceof MultipartHttpServletRequest multipart)) {
+            return value;
+        }
+        MultipartFile part = multipart.getFile(name);
+        if (part == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(part.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw ReportRequestException.invalid("「" + name + "」须为 UTF-8 文本",
+                    "'" + name + "' must be UTF-8 text");
+        }
+    }
+
+    /** A file name's extension for an ASCII download name ("" without one). */
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot).replaceAll("[^A-Za-z0-9.]", "");
     }
 
     /** Whether the case is still at drafting: running, and no draft handed in yet or the drafting task open again. */

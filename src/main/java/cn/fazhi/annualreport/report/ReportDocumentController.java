@@ -45,7 +45,7 @@ class ReportDocumentController {
 
     /**
      * The file of a version, as stored: its recognised media type, the file name (RFC 5987 for Chinese names) as an
-     * attachment, never sniffed by the browser, not kept in shared caches.
+     * attachment (security.SecurityHeadersFilter adds nosniff and no-store to every /api answer).
      */
     @GetMapping("/{version}/content")
     ResponseEntity<byte[]> content(@PathVariable String entity, @PathVariable int year, @PathVariable int version) {
@@ -55,8 +55,6 @@ class ReportDocumentController {
                 .contentType(MediaType.parseMediaType(file.mediaType()))
                 .contentLength(file.content().length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(file, entity, year))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
                 .eTag("\"" + file.sha256() + "\"")
                 .body(file.content());
     }

@@ -744,11 +744,12 @@ class GuardedTaskService extends TaskServiceImpl {
         });
     }
 
-    /** A read of a task; one that does not exist is a 404, not the engine's null-value error. */
+    /** A read of a task; one that does not exist (any more) is a 404, not the engine's null-value error or NPE. */
     private <T> T existing(String taskId, Supplier<T> read) {
         try {
             return read.get();
-        } catch (NullValueException e) {
+        } catch (NullValueException | NullPointerException e) {
+            // a task that vanished between the engine's lookups (completed meanwhile) fails with a null pointer
             if (!exists(taskId)) {
                 throw Refusals.ofAction(GuardRefusal.notFound(taskId));
             }

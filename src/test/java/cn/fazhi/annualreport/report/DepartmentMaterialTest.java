@@ -174,12 +174,7 @@ class DepartmentMaterialTest {
         ResponseEntity<Map<String, Object>> late = submit("bayan_jyj_staff", "bayan-jyj", "教育局补报的材料", "戚科员 123",
                 null);
         ResponseEntity<Map<String, Object>> correction = submit("bayan_gaj_staff", "bayan-gaj", "公安局更正后的材料",
-                "陶科员 456", new ByteArrayResource("更正说明".getBytes(StandardCharsets.UTF_8)) {
-                    @Override
-                    public String getFilename() {
-                        return "更正说明.txt";
-                    }
-                });
+                "陶科员 456", named("更正说明.txt", "更正说明"));
 
         // Then both are kept as new versions: the late one marked late, the police's first version still there
         assertThat(late.getStatusCode()).as(String.valueOf(late.getBody())).isEqualTo(HttpStatus.CREATED);
@@ -206,8 +201,31 @@ class DepartmentMaterialTest {
         assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) tooLong.getBody().get("messageZh")).contains("50000");
         assertThat((String) tooLong.getBody().get("messageEn")).contains("50000");
+        ResponseEntity<Map<String, Object>> invisible = submit("bayan_gaj_staff", "bayan-gaj", "\u200b\u200b\u3000", "陶科员",
+                null);
+        ResponseEntity<Map<String, Object>> control = submit("bayan_gaj_staff", "bayan-gaj", "ab\u0001c", "陶科员", null);
+        MultiValueMap<String, Object> twoFiles = new LinkedMultiValueMap<>();
+        twoFiles.add("summary", "两个附件");
+        twoFiles.add("contact", "陶科员");
+        twoFiles.add("file", named("a.txt", "甲"));
+        twoFiles.add("file", named("b.txt", "乙"));
+        ResponseEntity<Map<String, Object>> twoAttachments = multipart("bayan_gaj_staff", "bayan-gaj", twoFiles);
+        assertThat(invisible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) invisible.getBody().get("messageZh")).contains("请填写");
+        assertThat(control.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) control.getBody().get("messageZh")).contains("控制字符");
+        assertThat(twoAttachments.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) twoAttachments.getBody().get("messageZh")).contains("一个附件");
         assertThat(exchange("bayan_drafter", HttpMethod.GET, "/api/reports/bayan/2025/materials/bayan-gaj", null, LIST)
                 .getBody()).hasSize(2);
+
+        // And the text may come as a file part, as curl -F summary=@材料.txt sends it
+        MultiValueMap<String, Object> fromFile = new LinkedMultiValueMap<>();
+        fromFile.add("summary", named("材料.txt", "公安局从文件报送的材料"));
+        fromFile.add("contact", "陶科员");
+        ResponseEntity<Map<String, Object>> asFile = multipart("bayan_gaj_staff", "bayan-gaj", fromFile);
+        assertThat(asFile.getStatusCode()).as(String.valueOf(asFile.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(asFile.getBody()).containsEntry("summary", "公安局从文件报送的材料").containsEntry("version", 3);
 
         // When the draft has gone to review
         engine.getTaskService().complete(drafting, TestCases.draft(false));
@@ -230,7 +248,14 @@ class DepartmentMaterialTest {
         ResponseEntity<Map<String, Object>> noContact = exchange("bayan_gaj_staff", HttpMethod.POST,
                 "/engine-rest/task/" + task + "/submit-form", Map.of("variables", material("材料", "")), JSON);
 
+        Map<String, Object> list = material("材料", "陶科员");
+        list.put("materialSummary", Map.of("value", List.of("a", "b"), "type", "String"));
+        ResponseEntity<Map<String, Object>> asList = exchange("bayan_gaj_staff", HttpMethod.POST,
+                "/engine-rest/task/" + task + "/complete", Map.of("variables", list), JSON);
+
         // Then each is a 400 that says what is wrong, and the task is still open with nothing stored
+        assertThat(asList.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(asList.getBody().get("message").toString()).contains("materialSummary", "不能是列表");
         assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(tooLong.getBody().get("message").toString()).contains("50000");
         assertThat(noContact.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -249,13 +274,7 @@ class DepartmentMaterialTest {
         }
         TestCases.setClock(LocalDateTime.of(2026, 2, 16, 9, 30));
         cases.executeDueJobs();
-        submit("bayan_gaj_staff", "bayan-gaj", "公安局更正后的材料", "陶科员", new ByteArrayResource(
-                "更正说明".getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "更正说明.txt";
-            }
-        });
+        submit("bayan_gaj_staff", "bayan-gaj", "公安局更正后的材料", "陶科员", named("更正说明.txt", "更正说明"));
 
         // When the case runs to its end
         runToTheEnd();
@@ -335,6 +354,21 @@ class DepartmentMaterialTest {
         if (file != null) {
             body.add("file", file);
         }
+        return multipart(user, department, body);
+    }
+
+    /** A file part with its name, as a browser or curl -F sends it. */
+    private static ByteArrayResource named(String fileName, String text) {
+        return new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        };
+    }
+
+    private ResponseEntity<Map<String, Object>> multipart(String user, String department,
+                                                          MultiValueMap<String, Object> body) {
         HttpHeaders headers = basicAuth(user);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return rest.exchange("/api/reports/bayan/2025/materials/" + department, HttpMethod.POST,
