@@ -14,9 +14,10 @@ public final class PersonFields {
     static final int MAX_NAME = 50;
     static final int MAX_EMAIL = 254;
     private static final Pattern STRUCTURE = Pattern.compile("[:：;；,，]");
+    /** local@host, also a single-label host (Camunda's default admin@localhost, an intranet mail host). */
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     private PersonFields() {
     }
