@@ -20,6 +20,6 @@ class ModuleStructureTest {
     void theCapabilitiesAreModules() {
         assertThat(modules.stream().map(ApplicationModule::getName))
                 .contains("calendar", "deadline", "organization", "report", "notification", "form", "filing",
-                        "security", "webapp", "api", "task", "launch", "document", "publication");
+                        "security", "webapp", "api", "task", "launch", "document", "publication", "supervision");
     }
 }

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.organization;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** The roles of an entity's people; each is a Camunda group named {@code <entity code>-<role>}. */
 public enum Role {
@@ -24,5 +25,13 @@ public enum Role {
     /** The Camunda group id of this role at an entity, e.g. {@code bayan-drafter}. */
     public String groupId(String entityCode) {
         return entityCode + "-" + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The entity whose group of this role the group id names ({@code bayan-gaj-owner} → {@code bayan-gaj}), if any. */
+    public Optional<String> entityOf(String groupId) {
+        String suffix = "-" + name().toLowerCase(Locale.ROOT);
+        return groupId != null && groupId.endsWith(suffix) && groupId.length() > suffix.length()
+                ? Optional.of(groupId.substring(0, groupId.length() - suffix.length()))
+                : Optional.empty();
     }
 }

@@ -55,10 +55,13 @@ public class CaseDeadlines {
     private final TaskService taskService;
     private final ManagementService managementService;
     private final IdentityService identityService;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CaseDeadlines(ReportCaseService cases, ScheduleService scheduleService, WorkingDayCalendar calendar,
                   ReminderSchedule reminders, RuntimeService runtimeService, TaskService taskService,
-                  ManagementService managementService, IdentityService identityService) {
+                  ManagementService managementService, IdentityService identityService,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.scheduleService = scheduleService;
         this.calendar = calendar;
@@ -174,6 +177,8 @@ public class CaseDeadlines {
         Map<String, Object> deadlineVars = new LinkedHashMap<>();
         dates.forEach((m, d) -> deadlineVars.put(m.variable(), scheduleService.endOfWorkingDay(d)));
         runtimeService.setVariables(processInstanceId, deadlineVars);
+        events.publishEvent(new CaseDeadlinesChanged(processInstanceId, dates.get(Milestone.FILING),
+                dates.get(Milestone.PUBLICATION)));
 
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
             Milestone m = DEADLINE_OF_TASK.get(task.getTaskDefinitionKey());

@@ -1,9 +1,12 @@
 package cn.fazhi.annualreport.report;
 
+import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.form.StartInputs;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +20,12 @@ class PrepareCaseDelegate implements JavaDelegate {
 
     private final ReportCaseService cases;
     private final StartInputs startInputs;
+    private final ApplicationEventPublisher events;
 
-    PrepareCaseDelegate(ReportCaseService cases, StartInputs startInputs) {
+    PrepareCaseDelegate(ReportCaseService cases, StartInputs startInputs, ApplicationEventPublisher events) {
         this.cases = cases;
         this.startInputs = startInputs;
+        this.events = events;
     }
 
     @Override
@@ -39,5 +44,8 @@ class PrepareCaseDelegate implements JavaDelegate {
         cases.claim(plan, execution.getProcessInstanceId(), initiator);
         execution.setVariables(cases.variables(plan, execution.getProcessInstanceId()));
         cases.grantCaseAccess(plan, execution.getProcessInstanceId());
+        events.publishEvent(new CasePrepared(execution.getProcessInstanceId(), plan.entity().code(),
+                plan.request().year(), plan.schedule().get(Milestone.FILING), plan.schedule().get(Milestone.PUBLICATION),
+                List.copyOf(plan.recipients().filing()), plan.recipients().copyTo()));
     }
 }

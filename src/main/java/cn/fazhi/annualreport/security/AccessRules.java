@@ -45,6 +45,9 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         if (RequestPath.isUnder(path, "/actuator/health") || RequestPath.isUnder(path, "/public")) {
             return true; // /public answers anything but GET and HEAD with 405 itself
         }
+        if (RequestPath.isUnder(path, "/desk")) {
+            return READS.contains(method); // the desk's static pages; their data comes from /api with the login
+        }
         if (RequestPath.isUnder(path, "/api")) {
             return caller != null; // the application's controllers decide what each caller may do
         }

@@ -56,7 +56,7 @@ class Gate {
                             if (rules.closedToEveryone(request)) {
                                 responses.forbidden(response); // logging in would not help
                             } else {
-                                responses.unauthorized(response);
+                                responses.unauthorized(request, response);
                             }
                         })
                         .accessDeniedHandler((request, response, e) -> responses.forbidden(response)));

@@ -23,6 +23,18 @@ final class GateResponses {
         write(response, 401, "Unauthorized", "请先登录", "Authentication required");
     }
 
+    /**
+     * 401 without the Basic challenge for a page's script (X-Requested-With: XMLHttpRequest, as the desk sends it):
+     * the browser would otherwise open its own login dialog instead of the page sending the user to Tasklist's login.
+     */
+    void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            write(response, 401, "Unauthorized", "请先登录", "Authentication required");
+        } else {
+            unauthorized(response);
+        }
+    }
+
     void forbidden(HttpServletResponse response) throws IOException {
         write(response, 403, "Forbidden", "无权访问该地址", "You are not allowed to call this address");
     }

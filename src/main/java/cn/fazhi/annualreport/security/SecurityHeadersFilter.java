@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * Gives every response the security headers it does not carry yet — nosniff, framing, referrer policy, a
- * Content-Security-Policy (strict, or the site's own files under /public), which Camunda's webapps replace with theirs,
+ * Content-Security-Policy (strict, or the site's own files under /public and the desk's under /desk), which Camunda's webapps replace with theirs,
  * and no caching of the APIs' answers.
  */
 class SecurityHeadersFilter extends HttpFilter {
@@ -20,12 +20,15 @@ class SecurityHeadersFilter extends HttpFilter {
     static final String PUBLIC_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
     static final String PUBLIC_PREFIX = "/public";
+    /** The supervision desk's pages (static, their data from /api with the login session). */
+    static final String DESK_PREFIX = "/desk";
 
     /** Idempotent, so also run on error dispatches: what a refusal or error page already has is kept. */
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean publicPage = RequestPath.isUnder(RequestPath.of(request), PUBLIC_PREFIX);
+        boolean publicPage = RequestPath.isUnder(RequestPath.of(request), PUBLIC_PREFIX)
+                || RequestPath.isUnder(RequestPath.of(request), DESK_PREFIX);
         setIfAbsent(response, "X-Content-Type-Options", "nosniff");
         setIfAbsent(response, "X-Frame-Options", publicPage ? "SAMEORIGIN" : "DENY");
         setIfAbsent(response, "Referrer-Policy", "same-origin");

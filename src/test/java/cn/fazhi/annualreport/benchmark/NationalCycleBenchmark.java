@@ -431,6 +431,13 @@ public final class NationalCycleBenchmark {
         HttpSampler.Latencies report = HttpSampler.sample("GET /api/reports/{entity}/{year}", warmUp, n,
                 i -> http.get("/api/reports/" + entities.get(i % entities.size()) + "/" + LIFECYCLE_YEAR, owner));
 
+        // the supervision desk's overview of the whole year: the city's office (every entity below it) and an admin
+        HttpSampler.Latencies desk = HttpSampler.sample("GET /api/reports?year= (督办台)", warmUp, n,
+                i -> http.get("/api/reports?year=" + LIFECYCLE_YEAR + "&size=50&page=" + (i % 3), owner));
+        String admin = HttpSampler.basic("admin", PASSWORD);
+        HttpSampler.Latencies deskAdmin = HttpSampler.sample("GET /api/reports?year= (督办台, admin)", warmUp, n,
+                i -> http.get("/api/reports?year=" + LIFECYCLE_YEAR + "&size=50&sort=overdue", admin));
+
         String user = RegistryCsv.departmentStaff(1, 1);
         HttpSampler tasklist = new HttpSampler(base);
         tasklist.loginToTasklist(user, PASSWORD);
@@ -456,6 +463,8 @@ public final class NationalCycleBenchmark {
                 + " cases of " + LIFECYCLE_YEAR + " in turn");
         latencyRow(tasks, "POST …/filter/{我的待办}/list, hal+json, as " + user + " (session); sees " + visible
                 + " task(s)");
+        latencyRow(desk, "the year's overview as " + RegistryCsv.CITY_OWNER + ", 50 rows a page, pages 1–3");
+        latencyRow(deskAdmin, "the year's overview as admin (every entity), sorted by working days overdue");
     }
 
     private void latencyRow(HttpSampler.Latencies l, String note) {

@@ -67,7 +67,7 @@ class MailTemplates {
         v.put("accent", switch (kind) {
             case ASSIGNED, CREATED -> "#1f6fb2";
             case REMINDER, DUE_TODAY -> "#d35400";
-            case OVERDUE, ESCALATION, UNSTAFFED -> "#c0392b";
+            case OVERDUE, ESCALATION, UNSTAFFED, URGED -> "#c0392b";
         });
         v.put("recipientName", blankToNull(notice.recipientName()) == null ? null : notice.recipientName().trim());
         v.put("entityName", blankToNull(notice.entityName()));

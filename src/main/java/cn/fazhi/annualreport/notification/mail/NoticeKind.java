@@ -19,7 +19,9 @@ public enum NoticeKind {
     /** The task is overdue: to the role's leader and the supervising office, who should see that it gets done. */
     ESCALATION("逾期督办", "【逾期督办】", "以下待办事项已经逾期，按规定抄报您，请督促有关人员尽快办理。"),
     /** Nobody can work on the task (its role has no people): to the entity's owners and the administrators. */
-    UNSTAFFED("无人可办", "【无人可办】", "以下待办事项没有任何人可以办理，请尽快补充人员或转办。");
+    UNSTAFFED("无人可办", "【无人可办】", "以下待办事项没有任何人可以办理，请尽快补充人员或转办。"),
+    /** A supervising office or the entity's owner urged the case from the supervision desk (督办台). */
+    URGED("督办催办", "【督办催办】", "督办机构就以下待办事项向您催办，请尽快办理。");
 
     private final String label;
     private final String subjectTag;

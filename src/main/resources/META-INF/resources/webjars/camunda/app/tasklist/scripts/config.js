@@ -25,7 +25,8 @@ export default {
   // Added for this project: re-applies the date locale (moment.js) of the language in use
   // after the locale files have loaded; without it relative dates ("2 years ago") can stay
   // English for Chinese browsers. See custom-scripts/date-locale.js.
-  customScripts: ['custom-scripts/date-locale.js'],
+  // desk-link.js: the supervision desk (督办台) in the header, and the task's case page instead of Cockpit.
+  customScripts: ['custom-scripts/date-locale.js', 'custom-scripts/desk-link.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -1,0 +1,83 @@
+package cn.fazhi.annualreport.supervision;
+
+import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The 通报 list: the entities that, at a chosen date, had not filed (报送) or not published (公开) their report by the
+ * statutory date — filed or published later, or not at all by then. Dates without a case are the entity's statutory
+ * schedule; an exemption counts as filed, a report the secrecy review kept from the public as published.
+ */
+@Component
+class LateList {
+
+    private final WorkingDayCalendar calendar;
+
+    LateList(WorkingDayCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    List<Late> at(List<Overview.Row> rows, LocalDate at) {
+        List<Late> out = new ArrayList<>();
+        for (Overview.Row r : rows) {
+            CaseStatus.Status s = r.status();
+            String filing = filing(s, at);
+            String publication = publication(s, at);
+            if (filing != null || publication != null) {
+                out.add(new Late(r, filing, publication, s.filingDeadline(), s.publicationDeadline()));
+            }
+        }
+        return out;
+    }
+
+    /** Null when on time (or not yet due at the date); else what the 通报 says. */
+    private String filing(CaseStatus.Status s, LocalDate at) {
+        LocalDate deadline = s.filingDeadline();
+        if (deadline == null || !at.isAfter(deadline)) {
+            return null;
+        }
+        if (s.state() == CaseState.NOT_STARTED) {
+            return "未启动，截至" + at + "未报送（逾期" + calendar.workingDaysBetween(deadline, at) + "个工作日）";
+        }
+        LocalDate filed = s.filedOn();
+        if (filed != null && !filed.isAfter(deadline)) {
+            return null;
+        }
+        if (filed != null && !filed.isAfter(at)) {
+            return "逾期报送：" + filed + "（逾期" + calendar.workingDaysBetween(deadline, filed) + "个工作日）";
+        }
+        long outstanding = s.filings().stream().filter(f -> "OUTSTANDING".equals(f.status())
+                || (f.filedOn() != null && f.filedOn().isAfter(at))).count();
+        return "截至" + at + "未报送" + (outstanding > 0 ? "（" + outstanding + "个报送对象）" : "")
+                + "（逾期" + calendar.workingDaysBetween(deadline, at) + "个工作日）";
+    }
+
+    private String publication(CaseStatus.Status s, LocalDate at) {
+        LocalDate deadline = s.publicationDeadline();
+        if (deadline == null || !at.isAfter(deadline)) {
+            return null;
+        }
+        if (s.state() == CaseState.NOT_STARTED) {
+            return "未启动，截至" + at + "未公开（逾期" + calendar.workingDaysBetween(deadline, at) + "个工作日）";
+        }
+        if (s.publication() != null && "WITHHELD".equals(s.publication().status())) {
+            return null;
+        }
+        LocalDate published = s.publishedOn();
+        if (published != null && !published.isAfter(deadline)) {
+            return null;
+        }
+        if (published != null && !published.isAfter(at)) {
+            return "逾期公开：" + published + "（逾期" + calendar.workingDaysBetween(deadline, published) + "个工作日）";
+        }
+        return "截至" + at + "未公开（逾期" + calendar.workingDaysBetween(deadline, at) + "个工作日）";
+    }
+
+    /** One entity of the 通报: what it failed to do by which date (null: on time). */
+    record Late(Overview.Row row, String filing, String publication, LocalDate filingDeadline,
+                LocalDate publicationDeadline) {
+    }
+}

@@ -1,0 +1,163 @@
+package cn.fazhi.annualreport.supervision;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.springframework.stereotype.Component;
+
+/** The desk's files: the overview and the 通报 list as Excel sheets, the 通报 as a Word draft. */
+@Component
+class SupervisionExports {
+
+    private static final String[] OVERVIEW = {"单位", "单位类型", "层级", "上级", "阶段", "状态", "下一期限事项", "期限日期",
+            "剩余工作日", "逾期工作日", "报送截止", "报送情况", "公开截止", "公开情况", "公开网址"};
+    private static final String[] LATE = {"序号", "单位", "上级", "报送截止", "报送情况", "公开截止", "公开情况"};
+
+    byte[] overview(int year, LocalDate today, List<Overview.Row> rows) {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet(year + "年度进度总览");
+            title(book, sheet, year + "年度法治政府建设年度报告进度总览（截至" + today + "）", OVERVIEW);
+            int n = 2;
+            for (Overview.Row r : rows) {
+                CaseStatus.Status s = r.status();
+                write(sheet.createRow(n++), r.entity().name(), r.entity().type().labelZh(),
+                        r.entity().level() == null ? "" : r.entity().level().labelZh(),
+                        r.parent() == null ? "" : r.parent().name(), s.phase().labelZh(), s.state().labelZh(),
+                        s.next() == null ? "" : s.next().taskName(), s.next() == null ? "" : s.next().date().toString(),
+                        s.next() == null || s.next().workingDaysLeft() == null ? "" : s.next().workingDaysLeft().toString(),
+                        s.next() == null || s.next().workingDaysOverdue() == null ? "" : s.next().workingDaysOverdue().toString(),
+                        text(s.filingDeadline()), filings(s), text(s.publicationDeadline()),
+                        s.publication() == null ? "未启动" : s.publication().statusLabel(),
+                        s.publication() == null || s.publication().url() == null ? "" : s.publication().url());
+            }
+            return bytes(book, sheet, OVERVIEW.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    byte[] lateSheet(int year, LocalDate at, List<LateList.Late> late) {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet("未按时报送公开");
+            title(book, sheet, year + "年度法治政府建设年度报告未按时报送、公开的单位（截至" + at + "）", LATE);
+            int n = 2;
+            for (LateList.Late l : late) {
+                write(sheet.createRow(n), String.valueOf(n - 1), l.row().entity().name(),
+                        l.row().parent() == null ? "" : l.row().parent().name(), text(l.filingDeadline()),
+                        l.filing() == null ? "按时报送" : l.filing(), text(l.publicationDeadline()),
+                        l.publication() == null ? "按时公开" : l.publication());
+                n++;
+            }
+            return bytes(book, sheet, LATE.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A draft 通报 for the supervising office to edit: the rule, the list, the demand to put it right. */
+    byte[] lateNotice(int year, LocalDate at, List<LateList.Late> late, String issuer) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph title = doc.createParagraph();
+            title.setAlignment(ParagraphAlignment.CENTER);
+            run(title, "关于" + year + "年度法治政府建设年度报告报送和公开情况的通报", true, 18);
+            paragraph(doc, "各有关单位：");
+            paragraph(doc, "根据《法治政府建设与责任落实督察工作规定》关于法治政府建设年度报告的要求，各地各部门应当于每年3月31日前"
+                    + "向社会公开上一年度法治政府建设情况报告，并按规定报送。经检查，截至" + at + "，以下" + late.size()
+                    + "个单位未按规定时间报送或公开" + year + "年度法治政府建设年度报告，现予通报：");
+            XWPFTable table = doc.createTable(late.size() + 1, 4);
+            cells(table.getRow(0), "序号", "单位", "报送情况", "公开情况");
+            int n = 1;
+            for (LateList.Late l : late) {
+                cells(table.getRow(n), String.valueOf(n), l.row().entity().name(),
+                        l.filing() == null ? "按时报送" : l.filing(), l.publication() == null ? "按时公开" : l.publication());
+                n++;
+            }
+            paragraph(doc, late.isEmpty() ? "经检查，各单位均已按时报送和公开。"
+                    : "请上述单位高度重视，于通报印发之日起5个工作日内完成报送和公开，并将整改情况书面报告。");
+            XWPFParagraph sign = doc.createParagraph();
+            sign.setAlignment(ParagraphAlignment.RIGHT);
+            run(sign, issuer, false, 14);
+            XWPFParagraph date = doc.createParagraph();
+            date.setAlignment(ParagraphAlignment.RIGHT);
+            run(date, at.getYear() + "年" + at.getMonthValue() + "月" + at.getDayOfMonth() + "日", false, 14);
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String filings(CaseStatus.Status s) {
+        return s.filings().stream().map(f -> f.recipient() + "：" + f.statusLabel()).collect(Collectors.joining("；"));
+    }
+
+    private static String text(LocalDate d) {
+        return d == null ? "" : d.toString();
+    }
+
+    private static void title(XSSFWorkbook book, Sheet sheet, String title, String[] headers) {
+        CellStyle bold = book.createCellStyle();
+        Font font = book.createFont();
+        font.setBold(true);
+        bold.setFont(font);
+        Cell t = sheet.createRow(0).createCell(0);
+        t.setCellValue(title);
+        t.setCellStyle(bold);
+        Row head = sheet.createRow(1);
+        for (int i = 0; i < headers.length; i++) {
+            Cell c = head.createCell(i);
+            c.setCellValue(headers[i]);
+            c.setCellStyle(bold);
+        }
+        sheet.createFreezePane(0, 2);
+    }
+
+    /** String cells only: a value is never read as a formula. */
+    private static void write(Row row, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            row.createCell(i).setCellValue(values[i] == null ? "" : values[i]);
+        }
+    }
+
+    private static byte[] bytes(XSSFWorkbook book, Sheet sheet, int columns) throws IOException {
+        for (int i = 0; i < columns; i++) {
+            sheet.setColumnWidth(i, 20 * 256);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        book.write(out);
+        return out.toByteArray();
+    }
+
+    private static void paragraph(XWPFDocument doc, String text) {
+        run(doc.createParagraph(), text, false, 14);
+    }
+
+    private static void run(XWPFParagraph p, String text, boolean bold, int size) {
+        XWPFRun r = p.createRun();
+        r.setText(text);
+        r.setBold(bold);
+        r.setFontSize(size);
+        r.setFontFamily("仿宋_GB2312");
+    }
+
+    private static void cells(XWPFTableRow row, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            row.getCell(i).setText(values[i]);
+        }
+    }
+}
