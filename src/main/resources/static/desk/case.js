@@ -63,7 +63,7 @@
     add('报告单位', t.entityName);
     add('年度', t.year);
     if (view) {
-      add('当前阶段', view.phase);
+      add('当前环节', view.phase);
       add('状态', view.state === 'COMPLETED' ? '已完成' : view.state === 'ACTIVE' ? '进行中' : view.state);
       add('依据通知', view.notice);
       const open = view.openTasks.map(o => o.name + (o.due ? '（期限 ' + Desk.day(o.due) + '）' : '') + (o.staffed ? '' : '【无人可办】'));
@@ -165,12 +165,21 @@
       document.getElementById('urges').replaceChildren(...items.map(u => Desk.el('li', {},
         Desk.time(u.urgedAt) + ' ' + u.urgedByName + '：' + u.message + '（发出' + u.mails + '封邮件）')));
     };
+    const box = document.getElementById('urge-message');
+    if (location.hash === '#urge' && !section.hidden) {
+      section.scrollIntoView();
+      box.focus();
+    }
     document.getElementById('urge-send').addEventListener('click', async () => {
       const out = document.getElementById('urge-result');
+      if (box.value.trim() && !window.confirm('将向本案件当前待办事项的办理人员发送催办邮件，确定发送吗？')) {
+        return;
+      }
       try {
-        const u = await Desk.post(base + '/urges', {message: document.getElementById('urge-message').value});
+        const u = await Desk.post(base + '/urges', {message: box.value});
         out.textContent = '已催办，发出' + u.mails + '封邮件。';
         out.className = 'ok';
+        box.value = '';
         await list();
       } catch (e) {
         out.textContent = e.message;

@@ -39,6 +39,11 @@ const Desk = {
     return body;
   },
 
+  /** The banner's error gone once a later call succeeded. */
+  clear() {
+    document.getElementById('error').hidden = true;
+  },
+
   fail(message, login) {
     const p = document.getElementById('error');
     p.textContent = message;
@@ -64,9 +69,21 @@ const Desk = {
     return iso ? String(iso).substring(0, 10) : '';
   },
 
+  /** A moment as Beijing time, yyyy-MM-dd HH:mm, whatever zone the answer or the browser is in. */
   time(iso) {
-    return iso ? String(iso).substring(0, 16).replace('T', ' ') : '';
+    if (!iso) {
+      return '';
+    }
+    const d = new Date(iso);
+    if (isNaN(d)) {
+      return String(iso);
+    }
+    const p = Object.fromEntries(Desk.BEIJING.formatToParts(d).map(x => [x.type, x.value]));
+    return p.year + '-' + p.month + '-' + p.day + ' ' + (p.hour === '24' ? '00' : p.hour) + ':' + p.minute;
   },
+
+  BEIJING: new Intl.DateTimeFormat('en-CA', {timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false}),
 
   badge(label, colour) {
     return Desk.el('span', {class: 'badge ' + colour}, label);

@@ -22,11 +22,21 @@
     form.year.append(Desk.el('option', {value: y}, y + '年度'));
   }
   form.year.value = params0.get('year') || String(thisYear - 1);
+  if (!form.year.value) {
+    form.year.value = String(thisYear - 1);
+    Desk.fail('链接中的年度无效（' + params0.get('year') + '），已改为' + (thisYear - 1) + '年度。');
+  }
   STATES.forEach(([v, l]) => form.state.append(Desk.el('option', {value: v}, l)));
   PHASES.forEach(([v, l]) => form.phase.append(Desk.el('option', {value: v}, l)));
   ['under', 'type', 'level', 'state', 'phase', 'q', 'sort'].forEach(k => {
     if (params0.get(k)) {
       form[k].value = params0.get(k);
+    }
+  });
+  // a value from the link that the lists do not offer is dropped, not sent as an empty choice
+  ['type', 'level', 'state', 'phase', 'sort'].forEach(k => {
+    if (params0.get(k) && !form[k].value) {
+      form[k].selectedIndex = 0;
     }
   });
   // 通报 date: empty means today on the server's calendar (China)
@@ -39,7 +49,6 @@
   }
 
   async function load() {
-    document.getElementById('error').hidden = true;
     const p = query({page, size});
     history.replaceState(null, '', '?' + query().toString());
     document.getElementById('export').href = '/api/reports/overview.xlsx?' + query().toString();
@@ -49,6 +58,7 @@
       if (asked !== loadAsked) {
         return;
       }
+      Desk.clear();
       counts(data);
       phases(data);
       onTime(data.onTime);
@@ -140,7 +150,7 @@
         filed + '/' + r.filings.length + ' 已报送');
       const pub = !r.publication ? '' : r.publication.url
         ? Desk.el('a', {href: r.publication.url, target: '_blank', rel: 'noopener'}, r.publication.statusLabel) : r.publication.statusLabel;
-      const action = r.href && r.phase !== 'FINISHED' ? Desk.el('a', {href: r.href + '#urge', class: 'button small'}, '催办') : '';
+      const action = r.canUrge ? Desk.el('a', {href: r.href + '#urge', class: 'button small'}, '催办') : '';
       return Desk.el('tr', {'data-entity': r.entity, 'data-state': r.state},
         Desk.el('td', {}, name, r.parentName ? Desk.el('div', {class: 'muted'}, r.parentName) : ''),
         Desk.el('td', {}, r.typeLabel + (r.levelLabel ? ' · ' + r.levelLabel : '')),
@@ -178,35 +188,42 @@
   }
 
   async function late() {
+    const box = document.getElementById('late');
     const at = document.getElementById('at').value.trim();
+    if (at && !/^\d{4}-\d{2}-\d{2}$/.test(at)) {
+      box.replaceChildren(Desk.el('p', {class: 'error'}, '截至日期须为 yyyy-MM-dd 格式，例如 2026-04-01。'));
+      return;
+    }
     const p = query(at ? {at} : {});
-    document.getElementById('late-xlsx').href = '/api/reports/late.xlsx?' + p.toString();
-    document.getElementById('late-docx').href = '/api/reports/late.docx?' + p.toString();
+    p.delete('state');
+    p.delete('phase');
     try {
       const asked = ++lateAsked;
       const data = await Desk.get('/api/reports/late?' + p.toString());
       if (asked !== lateAsked) {
         return; // a later question was asked meanwhile: its answer is the one to show
       }
-      const box = document.getElementById('late');
+      document.getElementById('late-xlsx').href = '/api/reports/late.xlsx?' + p.toString();
+      document.getElementById('late-docx').href = '/api/reports/late.docx?' + p.toString();
       if (data.count === 0) {
-        box.replaceChildren(Desk.el('p', {}, '截至 ' + data.at + '，没有未按时报送或公开的单位。'));
+        box.replaceChildren(Desk.el('p', {}, '截至 ' + data.at + '，没有超过法定期限未报送或未公开的单位。'));
         return;
       }
       box.replaceChildren(Desk.el('p', {}, '截至 ' + data.at + '，共 ' + data.count + ' 个单位未按时报送或公开：'),
         Desk.el('table', {id: 'late-table'}, Desk.el('thead', {}, Desk.el('tr', {}, Desk.el('th', {}, '单位'),
-          Desk.el('th', {}, '报送（截止）'), Desk.el('th', {}, '公开（截止）'))),
-        Desk.el('tbody', {}, data.entities.map(e => Desk.el('tr', {},
-          Desk.el('td', {}, e.name), Desk.el('td', {}, (e.filing || '按时报送') + '（' + Desk.day(e.filingDeadline) + '）'),
-          Desk.el('td', {}, (e.publication || '按时公开') + '（' + Desk.day(e.publicationDeadline) + '）'))))));
+          Desk.el('th', {}, '报送截止'), Desk.el('th', {}, '报送情况'), Desk.el('th', {}, '公开截止'),
+          Desk.el('th', {}, '公开情况'))),
+        Desk.el('tbody', {}, data.entities.map(e => Desk.el('tr', {'data-entity': e.entity},
+          Desk.el('td', {}, e.name), Desk.el('td', {}, Desk.day(e.filingDeadline)), Desk.el('td', {}, e.filingStatus),
+          Desk.el('td', {}, Desk.day(e.publicationDeadline)), Desk.el('td', {}, e.publicationStatus))))));
     } catch (e) {
       if (e.message !== '401') {
-        Desk.fail(e.message);
+        box.replaceChildren(Desk.el('p', {class: 'error'}, e.message));
       }
     }
   }
 
-  form.addEventListener('submit', e => { e.preventDefault(); page = 0; load(); });
+  form.addEventListener('submit', e => { e.preventDefault(); page = 0; load(); late(); });
   document.getElementById('prev').addEventListener('click', () => { page = Math.max(0, page - 1); load(); });
   document.getElementById('next').addEventListener('click', () => { page++; load(); });
   document.getElementById('late-show').addEventListener('click', late);

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -7,7 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageConversionException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -71,11 +73,30 @@ class ApiExceptionHandler {
                 .body(DatabaseUnavailableFilter.error());
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MethodArgumentConversionNotSupportedException.class, MissingServletRequestParameterException.class,
-            MultipartException.class})
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MethodArgumentConversionNotSupportedException.class,
+            MissingServletRequestParameterException.class, MultipartException.class})
     ResponseEntity<ApiError> unreadable(Exception e) {
         return ResponseEntity.badRequest().body(ApiError.of(400, "BadRequest",
                 "请求格式不正确", "Malformed request: " + Shown.value(e.getMessage()), List.of()));
+    }
+
+    /**
+     * A body that is not the JSON the call takes — not JSON, a list where an object belongs, a key given twice — is
+     * 400, described without the Java types it would have become. (A message that cannot be written is the
+     * application's fault and stays a 500.)
+     */
+    @ExceptionHandler(HttpMessageConversionException.class)
+    ResponseEntity<ApiError> unreadableBody(HttpMessageConversionException e) {
+        if (e instanceof HttpMessageNotWritableException) {
+            throw e;
+        }
+        String detail = e.getMostSpecificCause() instanceof JsonProcessingException json
+                && json.getLocation() != null ? "（第" + json.getLocation().getLineNr() + "行第"
+                + json.getLocation().getColumnNr() + "列）" : "";
+        return ResponseEntity.badRequest().body(ApiError.of(400, "BadRequest",
+                "请求体不是本接口要求的 JSON" + detail + "：须为一个对象，每个字段只出现一次，字段值类型正确",
+                "The request body is not the JSON this call takes" + detail.replace("（第", " (line ")
+                        .replace("行第", ", column ").replace("列）", ")")
+                        + ": one object, each field once, each of its type", List.of()));
     }
 }

@@ -21,15 +21,18 @@ class CaseLookup {
     private final HistoryService historyService;
     private final JdbcTemplate jdbc;
     private final EntityRegistry registry;
+    private final EntityAccess access;
 
-    CaseLookup(TaskService taskService, HistoryService historyService, JdbcTemplate jdbc, EntityRegistry registry) {
+    CaseLookup(TaskService taskService, HistoryService historyService, JdbcTemplate jdbc, EntityRegistry registry,
+               EntityAccess access) {
+        this.access = access;
         this.taskService = taskService;
         this.historyService = historyService;
         this.jdbc = jdbc;
         this.registry = registry;
     }
 
-    CaseRef ofTask(String taskId) {
+    CaseRef ofTask(Viewer viewer, String taskId) {
         String processInstanceId = null;
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task != null) {
@@ -49,12 +52,23 @@ class CaseLookup {
         if (found.isEmpty()) {
             throw SupervisionException.notFound("未找到该待办事项：" + Shown.value(taskId), "No such task: " + Shown.value(taskId));
         }
+        try {
+            access.readable(viewer, found.get(0).entity());
+        } catch (SupervisionException e) {
+            // a department's contributor sees its material task, not the county's case
+            throw SupervisionException.notFound("您可以办理该待办事项，但无权查看它所属的案件",
+                    "You may work on this task but not read its case");
+        }
         return found.get(0);
     }
 
-    /** The issuing office of the caller's 通报: the highest entity the caller owns; a placeholder for administrators. */
+    /**
+     * The issuing office of the caller's 通报: the supervising office (依法治X办) of the highest government the caller
+     * owns; a placeholder to fill in for administrators and people who own no government.
+     */
     String issuer(Viewer viewer) {
         return viewer.owners().stream().map(registry::find).flatMap(Optional::stream)
+                .filter(ReportingEntity::isGovernment)
                 .min(Comparator.comparingInt(e -> registry.ancestorsOf(e).size()))
                 .map(e -> e.supervisingOffice() == null || e.supervisingOffice().isBlank() ? e.name() : e.supervisingOffice())
                 .orElse("（发文机关）");

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.supervision;
 
+import cn.fazhi.annualreport.calendar.CalendarChanged;
 import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
 import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.deadline.ScheduleOverrides;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Applies the desk's state rule (docs/supervision.md) to one entity's case of a year, at a moment. */
@@ -25,6 +28,7 @@ class CaseStatus {
     private final WorkingDayCalendar calendar;
     private final ScheduleService schedules;
     private final SupervisionProperties properties;
+    private final Map<String, Map<Milestone, LocalDate>> plans = new ConcurrentHashMap<>();
 
     CaseStatus(WorkingDayCalendar calendar, ScheduleService schedules, SupervisionProperties properties) {
         this.calendar = calendar;
@@ -36,8 +40,10 @@ class CaseStatus {
         LocalDate today = now.atZone(ZONE).toLocalDate();
         if (c == null) {
             Map<Milestone, LocalDate> plan = statutory(entity, year);
+            Next missed = earliest(missed("FILING", "报送（法定期限）", plan.get(Milestone.FILING), null, today),
+                    missed("PUBLICATION", "公开（法定期限）", plan.get(Milestone.PUBLICATION), null, today));
             return new Status(CaseState.NOT_STARTED, colour(CaseState.NOT_STARTED, year, today), Phase.NOT_STARTED,
-                    null, plan.get(Milestone.FILING), plan.get(Milestone.PUBLICATION), List.of(), null, null, null);
+                    missed, plan.get(Milestone.FILING), plan.get(Milestone.PUBLICATION), List.of(), null, null, null);
         }
         List<RecipientStatus> filings = filings(c);
         PublicationStatus publication = publication(c);
@@ -57,11 +63,8 @@ class CaseStatus {
                 .map(t -> next(t, now)).orElse(null);
         // a statutory date missed counts whatever the tasks' own dates say (a case started late plans its tasks
         // from its start, but 报送 and 公开 were owed by law long before)
-        Next missed = missed("FILING", "报送（法定期限）", c.filingDeadline(), filedOn, today);
-        Next missedPublication = missed("PUBLICATION", "公开（法定期限）", c.publicationDeadline(), publishedOn, today);
-        if (missed == null || (missedPublication != null && missedPublication.date().isBefore(missed.date()))) {
-            missed = missedPublication;
-        }
+        Next missed = earliest(missed("FILING", "报送（法定期限）", c.filingDeadline(), filedOn, today),
+                missed("PUBLICATION", "公开（法定期限）", c.publicationDeadline(), publishedOn, today));
         if (missed != null && (next == null || next.workingDaysOverdue() == null
                 || next.workingDaysOverdue() < missed.workingDaysOverdue())) {
             next = missed;
@@ -80,6 +83,10 @@ class CaseStatus {
                 publication, filedOn, publishedOn);
     }
 
+    private static Next earliest(Next a, Next b) {
+        return a == null ? b : b == null || !b.date().isBefore(a.date()) ? a : b;
+    }
+
     /** The statutory date as the case's next deadline if it passed (the day after it) without being met. */
     private Next missed(String milestone, String label, LocalDate deadline, LocalDate met, LocalDate today) {
         if (deadline == null || met != null || !today.isAfter(deadline)) {
@@ -93,13 +100,23 @@ class CaseStatus {
         return state == CaseState.NOT_STARTED && today.isBefore(LocalDate.of(year + 1, 1, 1)) ? "grey" : state.colour();
     }
 
-    /** The statutory filing and publication dates for an entity without a case (its schedule without notices). */
+    /**
+     * The statutory filing and publication dates for an entity without a case (its schedule without notices), the
+     * same for every government and every department of a year: computed once until the holiday data changes.
+     */
     Map<Milestone, LocalDate> statutory(ReportingEntity entity, int year) {
-        try {
-            return schedules.schedule(entity.isGovernment(), year, ScheduleOverrides.none()).dates();
-        } catch (RuntimeException e) {
-            return Map.of(); // no holiday data for that year: no dates to compare with
-        }
+        return plans.computeIfAbsent(year + ":" + entity.isGovernment(), key -> {
+            try {
+                return schedules.schedule(entity.isGovernment(), year, ScheduleOverrides.none()).dates();
+            } catch (RuntimeException e) {
+                return Map.of(); // no holiday data for that year: no dates to compare with
+            }
+        });
+    }
+
+    @EventListener
+    void on(CalendarChanged changed) {
+        plans.clear();
     }
 
     private Next next(YearData.Task task, Instant now) {

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,6 +73,15 @@ class CaseTimeline {
                         "No case of " + e.code() + " for " + year));
         Date now = ClockUtil.getCurrentTime();
         return SystemCall.run(identityService, () -> {
+            // who completed a task nobody had claimed: the engine's operation log, not the task, knows
+            Map<String, String> completedBy = new HashMap<>();
+            for (UserOperationLogEntry entry : historyService.createUserOperationLogQuery()
+                    .processInstanceId(processInstanceId).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                    .list()) {
+                if (entry.getTaskId() != null && entry.getUserId() != null) {
+                    completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId());
+                }
+            }
             List<Map<String, Object>> tasks = new ArrayList<>();
             for (HistoricTaskInstance t : historyService.createHistoricTaskInstanceQuery()
                     .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
@@ -78,8 +89,9 @@ class CaseTimeline {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("task", t.getTaskDefinitionKey());
                 m.put("name", t.getName());
-                m.put("assignee", t.getAssignee());
-                m.put("assigneeName", names.of(t.getAssignee()));
+                String who = t.getAssignee() != null ? t.getAssignee() : completedBy.get(t.getId());
+                m.put("assignee", who);
+                m.put("assigneeName", names.of(who));
                 m.put("started", time(t.getStartTime()));
                 m.put("ended", time(t.getEndTime()));
                 m.put("due", time(t.getDueDate()));
@@ -116,7 +128,7 @@ class CaseTimeline {
     /** A record's value as the forms offered it: the choice's words, not its code. */
     static String shown(String name, Object value) {
         if (value instanceof Date d) {
-            return time(d);
+            return d.toInstant().atZone(CaseStatus.ZONE).toLocalDate().toString(); // the forms' dates are days
         }
         String text = String.valueOf(value);
         return switch (name + "=" + text) {

@@ -23,14 +23,39 @@ class LateList {
     List<Late> at(List<Overview.Row> rows, LocalDate at) {
         List<Late> out = new ArrayList<>();
         for (Overview.Row r : rows) {
-            CaseStatus.Status s = r.status();
+            CaseStatus.Status s = startedBy(r, at) ? r.status() : notStarted(r.status());
             String filing = filing(s, at);
             String publication = publication(s, at);
             if (filing != null || publication != null) {
-                out.add(new Late(r, filing, publication, s.filingDeadline(), s.publicationDeadline()));
+                out.add(new Late(r, filing, publication, s.filingDeadline(), s.publicationDeadline(),
+                        filing != null ? filing : onTime(s.filingDeadline(), s.filedOn(), at, "报送"),
+                        publication != null ? publication : "WITHHELD".equals(statusOf(s)) ? "不予公开（保密审查决定）"
+                                : onTime(s.publicationDeadline(), s.publishedOn(), at, "公开")));
             }
         }
         return out;
+    }
+
+    /** Whether the case existed at the date (a case started after it was, at the date, not started). */
+    private static boolean startedBy(Overview.Row r, LocalDate at) {
+        return r.c() == null || !r.c().startedAt().atZone(CaseStatus.ZONE).toLocalDate().isAfter(at);
+    }
+
+    private static CaseStatus.Status notStarted(CaseStatus.Status s) {
+        return new CaseStatus.Status(CaseState.NOT_STARTED, s.colour(), Phase.NOT_STARTED, null, s.filingDeadline(),
+                s.publicationDeadline(), List.of(), null, null, null);
+    }
+
+    private static String statusOf(CaseStatus.Status s) {
+        return s.publication() == null ? null : s.publication().status();
+    }
+
+    /** What the 通报 says of a duty that was not late at the date: met on time, or not due yet. */
+    private static String onTime(LocalDate deadline, LocalDate met, LocalDate at, String duty) {
+        if (met != null && !met.isAfter(at)) {
+            return "按时" + duty + "（" + met + "）";
+        }
+        return deadline == null ? "—" : "未到期限（" + deadline + "），尚未" + duty;
     }
 
     /** Null when on time (or not yet due at the date); else what the 通报 says. */
@@ -76,8 +101,11 @@ class LateList {
         return "截至" + at + "未公开（逾期" + calendar.workingDaysBetween(deadline, at) + "个工作日）";
     }
 
-    /** One entity of the 通报: what it failed to do by which date (null: on time). */
+    /**
+     * One entity of the 通报: what it failed to do by which date ({@code filing}, {@code publication}; null: not late),
+     * and in words what stood for each duty at the date, late or not ({@code filingStatus}, {@code publicationStatus}).
+     */
     record Late(Overview.Row row, String filing, String publication, LocalDate filingDeadline,
-                LocalDate publicationDeadline) {
+                LocalDate publicationDeadline, String filingStatus, String publicationStatus) {
     }
 }

@@ -5,6 +5,7 @@ import cn.fazhi.annualreport.organization.AdminLevel;
 import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.organization.EntityRegistry;
 import cn.fazhi.annualreport.organization.ReportingEntity;
+import java.text.Collator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,7 +70,8 @@ class Overview {
                 continue;
             }
             ReportingEntity parent = e.parent() == null ? null : byCode.get(e.parent());
-            rows.add(new Row(e, parent, filter.year(), c, status.of(e, filter.year(), c, now)));
+            rows.add(new Row(e, parent, filter.year(), c, status.of(e, filter.year(), c, now),
+                    viewer.supervises(Hierarchy.ancestorsOrSelf(e, byCode))));
         }
         return rows;
     }
@@ -96,14 +98,23 @@ class Overview {
         return new Page(rows.size(), selected.size(), counts, byPhase, onTimeRate(rows), selected.subList(from, to));
     }
 
-    /** Share of the rows that filed and published by the statutory dates (按期完成率), null without rows. */
+    /**
+     * 按期完成率: of the rows that are due — finished, or past their publication date — the share that filed and
+     * published by the statutory dates; null while none is due.
+     */
     static Double onTimeRate(List<Row> rows) {
-        return rows.isEmpty() ? null
-                : rows.stream().filter(r -> r.status().state() == CaseState.DONE).count() / (double) rows.size();
+        LocalDate today = today();
+        List<Row> due = rows.stream().filter(r -> r.status().state() == CaseState.DONE
+                || r.status().state() == CaseState.DONE_LATE
+                || (r.status().publicationDeadline() != null && today.isAfter(r.status().publicationDeadline())))
+                .toList();
+        return due.isEmpty() ? null
+                : due.stream().filter(r -> r.status().state() == CaseState.DONE).count() / (double) due.size();
     }
 
     static Comparator<Row> comparator(String sort) {
-        Comparator<Row> byName = Comparator.comparing(r -> r.entity().name());
+        Collator pinyin = Collator.getInstance(Locale.CHINA);
+        Comparator<Row> byName = Comparator.comparing(r -> r.entity().name(), pinyin);
         Comparator<Row> byDeadline = Comparator.comparing(
                 (Row r) -> r.status().next() == null ? null : r.status().next().date(),
                 Comparator.nullsLast(Comparator.naturalOrder()));
@@ -131,7 +142,8 @@ class Overview {
     }
 
     /** One entity's row. */
-    record Row(ReportingEntity entity, ReportingEntity parent, int year, YearData.Case c, CaseStatus.Status status) {
+    record Row(ReportingEntity entity, ReportingEntity parent, int year, YearData.Case c, CaseStatus.Status status,
+               boolean canUrge) {
     }
 
     /**

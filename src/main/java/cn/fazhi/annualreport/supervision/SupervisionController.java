@@ -90,15 +90,12 @@ class SupervisionController {
 
     @GetMapping("/api/reports/late")
     Map<String, Object> late(@RequestParam Map<String, String> params) {
-        Viewer viewer = Viewer.current(identityService);
-        Overview.Filter filter = filter(params);
-        LocalDate at = date(params.get("at"));
-        List<LateList.Late> late = lateList.at(overview.rows(viewer, filter), at);
+        Notice notice = notice(params);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("year", filter.year());
-        body.put("at", at);
-        body.put("count", late.size());
-        body.put("entities", late.stream().map(l -> {
+        body.put("year", notice.year());
+        body.put("at", notice.at());
+        body.put("count", notice.late().size());
+        body.put("entities", notice.late().stream().map(l -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("entity", l.row().entity().code());
             m.put("name", l.row().entity().name());
@@ -107,6 +104,8 @@ class SupervisionController {
             m.put("filing", l.filing());
             m.put("publicationDeadline", l.publicationDeadline());
             m.put("publication", l.publication());
+            m.put("filingStatus", l.filingStatus());
+            m.put("publicationStatus", l.publicationStatus());
             return m;
         }).toList());
         return body;
@@ -114,23 +113,28 @@ class SupervisionController {
 
     @GetMapping("/api/reports/late.xlsx")
     ResponseEntity<byte[]> lateSheet(@RequestParam Map<String, String> params) {
-        Viewer viewer = Viewer.current(identityService);
-        Overview.Filter filter = filter(params);
-        LocalDate at = date(params.get("at"));
-        List<LateList.Late> late = lateList.at(overview.rows(viewer, filter), at);
-        return download(exports.lateSheet(filter.year(), at, late), XLSX, "late-" + filter.year() + "-" + at + ".xlsx",
-                filter.year() + "年度报告未按时报送公开单位名单（截至" + at + "）.xlsx");
+        Notice n = notice(params);
+        return download(exports.lateSheet(n.year(), n.at(), n.late()), XLSX, "late-" + n.year() + "-" + n.at() + ".xlsx",
+                n.year() + "年度报告未按时报送公开单位名单（截至" + n.at() + "）.xlsx");
     }
 
     @GetMapping("/api/reports/late.docx")
     ResponseEntity<byte[]> lateNotice(@RequestParam Map<String, String> params) {
+        Notice n = notice(params);
+        return download(exports.lateNotice(n.year(), n.at(), n.late(), lookup.issuer(n.viewer())), DOCX,
+                "late-notice-" + n.year() + "-" + n.at() + ".docx",
+                "关于" + n.year() + "年度法治政府建设年度报告报送和公开情况的通报（稿）.docx");
+    }
+
+    /** The 通报 as asked: the caller, the year, the day and the late entities among the rows the caller reads. */
+    private Notice notice(Map<String, String> params) {
         Viewer viewer = Viewer.current(identityService);
         Overview.Filter filter = filter(params);
-        LocalDate at = date(params.get("at"));
-        List<LateList.Late> late = lateList.at(overview.rows(viewer, filter), at);
-        return download(exports.lateNotice(filter.year(), at, late, lookup.issuer(viewer)), DOCX,
-                "late-notice-" + filter.year() + "-" + at + ".docx",
-                "关于" + filter.year() + "年度法治政府建设年度报告报送和公开情况的通报（稿）.docx");
+        LocalDate at = at(params.get("at"), filter.year());
+        return new Notice(viewer, filter.year(), at, lateList.at(overview.rows(viewer, filter), at));
+    }
+
+    private record Notice(Viewer viewer, int year, LocalDate at, List<LateList.Late> late) {
     }
 
     @PostMapping("/api/reports/{entity}/{year}/urges")
@@ -149,7 +153,7 @@ class SupervisionController {
     /** The case a task belongs to, for the case page opened from Tasklist: 404 unless the caller may see the task. */
     @GetMapping("/api/tasks/{taskId}/case")
     CaseLookup.CaseRef caseOfTask(@PathVariable String taskId) {
-        return lookup.ofTask(taskId);
+        return lookup.ofTask(Viewer.current(identityService), taskId);
     }
 
     record UrgeRequest(String message) {
@@ -201,6 +205,7 @@ class SupervisionController {
                         : OffsetDateTime.ofInstant(s.publication().publishedAt(), CaseStatus.ZONE).toString()));
         m.put("processInstanceId", r.c() == null ? null : r.c().processInstanceId());
         m.put("href", r.c() == null ? null : "/desk/case.html?entity=" + e.code() + "&year=" + r.year());
+        m.put("canUrge", r.canUrge() && r.c() != null && !r.c().completed());
         return m;
     }
 
@@ -245,16 +250,31 @@ class SupervisionController {
         }
     }
 
-    private static LocalDate date(String value) {
+    /**
+     * The day of the 通报: today by default, else a yyyy-MM-dd from the reporting year to the end of the year after
+     * its statutory dates (a 通报 of 2025's reports is drawn in 2026 or 2027).
+     */
+    static LocalDate at(String value, int year) {
         if (blank(value)) {
             return Overview.today();
         }
+        LocalDate at;
         try {
-            return LocalDate.parse(value.strip());
+            at = value.strip().matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(value.strip()) : null;
         } catch (DateTimeParseException e) {
-            throw SupervisionException.invalid("at 须为日期（yyyy-MM-dd）：" + Shown.value(value),
+            at = null;
+        }
+        if (at == null) {
+            throw SupervisionException.invalid("截至日期须为 yyyy-MM-dd 格式的日期：" + Shown.value(value),
                     "at must be a date (yyyy-MM-dd), not " + Shown.value(value));
         }
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year + 2, 12, 31);
+        if (at.isBefore(first) || at.isAfter(last)) {
+            throw SupervisionException.invalid(year + "年度报告的通报日期须在" + first + "至" + last + "之间：" + at,
+                    "The notice date of " + year + "'s reports must lie between " + first + " and " + last + ", not " + at);
+        }
+        return at;
     }
 
     private static boolean blank(String s) {

@@ -59,8 +59,7 @@ class SupervisionExports {
             for (LateList.Late l : late) {
                 write(sheet.createRow(n), String.valueOf(n - 1), l.row().entity().name(),
                         l.row().parent() == null ? "" : l.row().parent().name(), text(l.filingDeadline()),
-                        l.filing() == null ? "按时报送" : l.filing(), text(l.publicationDeadline()),
-                        l.publication() == null ? "按时公开" : l.publication());
+                        l.filingStatus(), text(l.publicationDeadline()), l.publicationStatus());
                 n++;
             }
             return bytes(book, sheet, LATE.length);
@@ -77,18 +76,21 @@ class SupervisionExports {
             run(title, "关于" + year + "年度法治政府建设年度报告报送和公开情况的通报", true, 18);
             paragraph(doc, "各有关单位：");
             paragraph(doc, "根据《法治政府建设与责任落实督察工作规定》关于法治政府建设年度报告的要求，各地各部门应当于每年3月31日前"
-                    + "向社会公开上一年度法治政府建设情况报告，并按规定报送。经检查，截至" + at + "，以下" + late.size()
-                    + "个单位未按规定时间报送或公开" + year + "年度法治政府建设年度报告，现予通报：");
-            XWPFTable table = doc.createTable(late.size() + 1, 4);
-            cells(table.getRow(0), "序号", "单位", "报送情况", "公开情况");
-            int n = 1;
-            for (LateList.Late l : late) {
-                cells(table.getRow(n), String.valueOf(n), l.row().entity().name(),
-                        l.filing() == null ? "按时报送" : l.filing(), l.publication() == null ? "按时公开" : l.publication());
-                n++;
+                    + "向社会公开上一年度法治政府建设情况报告，并按规定报送。" + (late.isEmpty()
+                    ? "经检查，截至" + at + "，没有单位超过规定时间未报送或未公开" + year + "年度法治政府建设年度报告。"
+                    : "经检查，截至" + at + "，以下" + late.size() + "个单位未按规定时间报送或公开" + year
+                    + "年度法治政府建设年度报告，现予通报："));
+            if (!late.isEmpty()) {
+                XWPFTable table = doc.createTable(late.size() + 1, 4);
+                cells(table.getRow(0), "序号", "单位", "报送情况", "公开情况");
+                int n = 1;
+                for (LateList.Late l : late) {
+                    cells(table.getRow(n), String.valueOf(n), l.row().entity().name(), l.filingStatus(),
+                            l.publicationStatus());
+                    n++;
+                }
+                paragraph(doc, "请上述单位高度重视，于通报印发之日起5个工作日内完成报送和公开，并将整改情况书面报告。");
             }
-            paragraph(doc, late.isEmpty() ? "经检查，各单位均已按时报送和公开。"
-                    : "请上述单位高度重视，于通报印发之日起5个工作日内完成报送和公开，并将整改情况书面报告。");
             XWPFParagraph sign = doc.createParagraph();
             sign.setAlignment(ParagraphAlignment.RIGHT);
             run(sign, issuer, false, 14);

@@ -7,6 +7,7 @@ import cn.fazhi.annualreport.security.SystemCall;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,8 @@ class Urges {
             throw SupervisionException.invalid("催办内容最多" + MAX_MESSAGE + "字，现为" + text.length() + "字",
                     "The message may have at most " + MAX_MESSAGE + " characters, not " + text.length());
         }
-        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw SupervisionException.invalid("催办内容含有控制字符", "The message contains control characters");
+        if (text.codePoints().anyMatch(Urges::unfit)) {
+            throw SupervisionException.invalid("催办内容含有控制字符或无效字符", "The message contains control or invalid characters");
         }
         String processInstanceId = jdbc.queryForList("SELECT process_instance_id FROM case_progress WHERE entity_code = ?"
                 + " AND reporting_year = ? AND end_state IS NULL", String.class, entity.code(), year).stream()
@@ -94,7 +95,15 @@ class Urges {
         long id = key.getKey().longValue();
         int mails = SystemCall.run(identityService, () -> reminders.urge(processInstanceId, text, by, id));
         jdbc.update("UPDATE case_urge SET mails = ? WHERE id = ?", mails, id);
-        return new Urge(id, entity.code(), year, text, viewer.userId(), by, now, mails);
+        return new Urge(id, entity.code(), year, text, viewer.userId(), by, OffsetDateTime.ofInstant(now, CaseStatus.ZONE),
+                mails);
+    }
+
+    /** Control characters (but line breaks and tabs), lone surrogates, and the bidi controls that reorder a mail's text. */
+    private static boolean unfit(int c) {
+        return (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                || Character.getType(c) == Character.SURROGATE
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     List<Urge> of(Viewer viewer, String entityCode, int year) {
@@ -103,12 +112,13 @@ class Urges {
         return jdbc.query("SELECT id, message, urged_by, urged_at, mails FROM case_urge WHERE entity_code = ?"
                         + " AND reporting_year = ? ORDER BY urged_at DESC, id DESC",
                 (rs, i) -> new Urge(rs.getLong(1), entity.code(), year, rs.getString(2), rs.getString(3),
-                        shown.computeIfAbsent(rs.getString(3), names::of), rs.getTimestamp(4).toInstant(),
-                        rs.getInt(5)), entity.code(), year);
+                        shown.computeIfAbsent(rs.getString(3), names::of),
+                        OffsetDateTime.ofInstant(rs.getTimestamp(4).toInstant(), CaseStatus.ZONE), rs.getInt(5)),
+                entity.code(), year);
     }
 
     /** One 催办: who, when, what, how many mails went out. */
-    record Urge(long id, String entity, int year, String message, String urgedBy, String urgedByName, Instant urgedAt,
-                int mails) {
+    record Urge(long id, String entity, int year, String message, String urgedBy, String urgedByName,
+                OffsetDateTime urgedAt, int mails) {
     }
 }

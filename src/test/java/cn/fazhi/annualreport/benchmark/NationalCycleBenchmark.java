@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -145,6 +146,7 @@ public final class NationalCycleBenchmark {
         baseline(cases);
         reminderStorm();
         latencies();
+        deskAtNationalScale();
         heap();
     }
 
@@ -465,6 +467,71 @@ public final class NationalCycleBenchmark {
                 + " task(s)");
         latencyRow(desk, "the year's overview as " + RegistryCsv.CITY_OWNER + ", 50 rows a page, pages 1–3");
         latencyRow(deskAdmin, "the year's overview as admin (every entity), sorted by working days overdue");
+    }
+
+    // --- 5. the supervision desk with a national registry --------------------------------------------------------
+
+    /**
+     * Fills the registry and the desk's read model to a national size — {@code bench.desk.governments} (3,000)
+     * governments with {@code bench.desk.departments} (10) departments each, every one with a case of the lifecycle
+     * year: a third finished, the rest with one open task due at dates spread over the cycle, five addressees owed —
+     * written straight into the tables (the lifecycle above measures how they get there), then samples the overview
+     * as an administrator, who reads every row.
+     */
+    private void deskAtNationalScale() {
+        int governments = Integer.getInteger("bench.desk.governments", 3000);
+        int departments = Integer.getInteger("bench.desk.departments", 10);
+        long start = System.nanoTime();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        List<Object[]> entities = new ArrayList<>();
+        List<Object[]> progress = new ArrayList<>();
+        List<Object[]> tasks = new ArrayList<>();
+        int n = 0;
+        for (int g = 0; g < governments; g++) {
+            String gov = "nat-" + g;
+            entities.add(new Object[] {gov, "模拟县" + g + "人民政府", "模拟县" + g, "GOVERNMENT", "COUNTY", null, 1_000_000 + n});
+            addCase(progress, tasks, gov, n++);
+            for (int d = 0; d < departments; d++) {
+                String dept = gov + "-d" + d;
+                entities.add(new Object[] {dept, "模拟县" + g + "第" + d + "局", "第" + d + "局", "DEPARTMENT", "COUNTY", gov,
+                        1_000_000 + n});
+                addCase(progress, tasks, dept, n++);
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO reporting_entity (code, name, short_name, entity_type, admin_level, parent_code,"
+                + " active, sort_order, updated_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, CURRENT_TIMESTAMP)", entities);
+        jdbc.batchUpdate("INSERT INTO case_progress (process_instance_id, entity_code, reporting_year, started_at,"
+                + " ended_at, end_state, deadline_filing, deadline_publication, filing_recipients, copy_to)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", progress);
+        jdbc.batchUpdate("INSERT INTO case_open_task (task_id, process_instance_id, task_key, name, due_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", tasks);
+        long filled = System.nanoTime() - start;
+        HttpSampler http = new HttpSampler(base);
+        String admin = HttpSampler.basic("admin", PASSWORD);
+        int samples = Math.max(20, settings.samples() / 5);
+        HttpSampler.Latencies desk = HttpSampler.sample("GET /api/reports?year= (督办台, national)", 5, samples,
+                i -> http.get("/api/reports?year=" + LIFECYCLE_YEAR + "&size=50&sort=overdue&page=" + (i % 5), admin));
+        HttpSampler.Latencies late = HttpSampler.sample("GET /api/reports/late?year=&at= (通报, national)", 3,
+                Math.max(10, samples / 2), i -> http.get("/api/reports/late?year=" + LIFECYCLE_YEAR + "&at="
+                        + (LIFECYCLE_YEAR + 1) + "-04-01", admin));
+        table.section("Supervision desk with a national registry: " + entities.size() + " entities and cases of "
+                + LIFECYCLE_YEAR + " (" + tasks.size() + " open tasks) written in " + seconds(filled));
+        latencyRow(desk, "as admin (every row), 50 a page, sorted by working days overdue; " + samples + " calls");
+        latencyRow(late, "the 通报 list of the year at 1 April, as admin");
+    }
+
+    private static void addCase(List<Object[]> progress, List<Object[]> tasks, String entity, int n) {
+        String pid = "nat-case-" + n;
+        java.sql.Timestamp started = java.sql.Timestamp.valueOf(LocalDateTime.of(LIFECYCLE_YEAR + 1, 1, 6, 9, 0));
+        boolean finished = n % 3 == 0;
+        progress.add(new Object[] {pid, entity, LIFECYCLE_YEAR, started,
+                finished ? java.sql.Timestamp.valueOf(LocalDateTime.of(LIFECYCLE_YEAR + 1, 3, 20, 9, 0)) : null,
+                finished ? "COMPLETED" : null, java.sql.Date.valueOf(LocalDate.of(LIFECYCLE_YEAR + 1, 2, 28)),
+                java.sql.Date.valueOf(LocalDate.of(LIFECYCLE_YEAR + 1, 3, 31)), "甲；乙；丙；丁", "戊"});
+        if (!finished) {
+            tasks.add(new Object[] {pid + "-t", pid, "UserTask_DraftReport", "起草年度报告",
+                    java.sql.Timestamp.valueOf(LocalDateTime.of(LIFECYCLE_YEAR + 1, 1, 10, 17, 30).plusDays(n % 80)), started});
+        }
     }
 
     private void latencyRow(HttpSampler.Latencies l, String note) {

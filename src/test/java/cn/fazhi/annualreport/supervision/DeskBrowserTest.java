@@ -111,12 +111,16 @@ class DeskBrowserTest {
         assertThat(browser.waitForText(By.id("timeline"), "起草年度报告").getText()).contains("已逾期");
         browser.waitFor(By.id("urge-message")).sendKeys("请于2月6日前提交报告初稿");
         browser.click(By.id("urge-send"));
+        browser.confirm();
 
-        // Then the page confirms the mail and lists the urge with its sender
+        // Then the page confirms the mail and lists the urge with its sender and Beijing time
         assertThat(browser.waitForText(By.id("urge-result"), "已催办").getText()).isEqualTo("已催办，发出1封邮件。");
-        assertThat(browser.waitForText(By.id("urges"), "请于2月6日前提交报告初稿").getText()).contains("孙依法");
+        assertThat(browser.waitForText(By.id("urges"), "请于2月6日前提交报告初稿").getText())
+                .contains("2026-02-03 10:00", "孙依法");
         // And a second urge at once is refused in Chinese
+        browser.waitFor(By.id("urge-message")).sendKeys("再次催办");
         browser.click(By.id("urge-send"));
+        browser.confirm();
         assertThat(browser.waitForText(By.id("urge-result"), "刚刚催办过").getText()).doesNotContain("urged");
     }
 

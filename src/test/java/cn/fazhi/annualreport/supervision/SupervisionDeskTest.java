@@ -126,6 +126,10 @@ class SupervisionDeskTest {
         assertThat(row).containsEntry("state", "OVERDUE").containsEntry("phaseLabel", "起草报告");
         assertThat(next(row)).containsEntry("task", "FILING").containsEntry("taskName", "报送（法定期限）")
                 .containsEntry("date", "2026-02-28").containsEntry("workingDaysOverdue", 29);
+        // And a 通报 drawn for 2 March counts it as not started then: one working day (28 February) late
+        Map<String, Map<String, Object>> march = lateByEntity(get("xinhua_owner",
+                "/api/reports/late?year=2025&at=2026-03-02"));
+        assertThat(march.get("xinhua-sfj")).containsEntry("filing", "未启动，截至2026-03-02未报送（逾期1个工作日）");
     }
 
     @Test
@@ -158,6 +162,11 @@ class SupervisionDeskTest {
                 .containsExactlyInAnyOrder("bayan", "bayan-sfj", "bayan-gaj", "bayan-jyj", "bayan-yshj");
         assertThat(entities(get("bayan_gaj_head", "/api/reports?year=2025"))).containsExactly("bayan-gaj");
         assertThat(entities(get("bayan_drafter", "/api/reports?year=2025"))).containsExactly("bayan");
+        // the urge is offered to those who may urge: the supervising office, not the county's drafter
+        assertThat(byEntity(get("bayan_drafter", "/api/reports?year=2025")).get("bayan")).containsEntry("canUrge", false);
+        assertThat(byEntity(get("harbin_owner", "/api/reports?year=2025")).get("bayan")).containsEntry("canUrge", true);
+        assertThat(byEntity(get("harbin_owner", "/api/reports?year=2025")).get("bayan-sfj"))
+                .containsEntry("canUrge", false); // finished
         assertThat(entities(get("pingdingshan_owner", "/api/reports?year=2025"))).doesNotContain("bayan", "harbin")
                 .contains("pingdingshan", "xinhua");
         assertThat(entities(get("admin", "Fz-Test-K7q#2026-Vw", "/api/reports?year=2025&size=500")))
@@ -186,6 +195,47 @@ class SupervisionDeskTest {
         }
         assertThat(rest.getForEntity("/api/reports?year=2025", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // a 通报 date that is no date, or lies years away from the reporting year
+        for (String at : List.of("9999-12-31", "-2026-04-01", "0000-01-01", "2026-4-1", "2024-12-31", "2028-01-01")) {
+            ResponseEntity<Map<String, Object>> answer = exchange("harbin_owner", "demo",
+                    "/api/reports/late?year=2025&at=" + at, HttpMethod.GET, null);
+            assertThat(answer.getStatusCode()).as(at).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().get("messageZh").toString()).as(at).contains("日期");
+        }
+    }
+
+    @Test
+    void malformedBodiesAndWrongMethodsAreRefusedInBothLanguages() {
+        // a field given twice, a list instead of an object, a body that is no JSON
+        for (String body : List.of("{\"message\":\"a\",\"message\":\"b\"}", "[\"a\"]", "{\"message\":")) {
+            HttpHeaders headers = auth("harbin_owner", "demo");
+            headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+            ResponseEntity<Map<String, Object>> answer = rest.exchange("/api/reports/bayan-jyj/2025/urges",
+                    HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+            assertThat(answer.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().get("messageZh").toString()).as(body).contains("JSON");
+            assertThat(answer.getBody().get("messageEn").toString()).as(body).doesNotContain("cn.fazhi", "java.");
+        }
+        // a text body, a method the address does not take, an address that does not exist
+        HttpHeaders text = auth("harbin_owner", "demo");
+        text.setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
+        ResponseEntity<Map<String, Object>> unsupported = rest.exchange("/api/reports/bayan-jyj/2025/urges",
+                HttpMethod.POST, new HttpEntity<>("催办", text), JSON);
+        ResponseEntity<Map<String, Object>> method = exchange("harbin_owner", "demo",
+                "/api/reports/bayan-jyj/2025/urges", HttpMethod.PUT, Map.of("message", "x"));
+        ResponseEntity<Map<String, Object>> missing = exchange("harbin_owner", "demo",
+                "/api/reports/bayan-jyj/2025/nothing-here", HttpMethod.GET, null);
+        assertThat(unsupported.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(unsupported.getBody().get("messageZh").toString()).contains("application/json");
+        assertThat(method.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(method.getBody().get("messageZh").toString()).contains("请求方法");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getBody()).containsEntry("messageZh", "没有这个地址").containsEntry("messageEn", "No such address");
+        // and a message with a lone surrogate or a right-to-left override
+        for (String message : List.of("催办\ud800", "请\u202e尽快")) {
+            assertThat(exchange("harbin_owner", "demo", "/api/reports/bayan-jyj/2025/urges", HttpMethod.POST,
+                    Map.of("message", message)).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
     }
 
     @Test
@@ -203,6 +253,9 @@ class SupervisionDeskTest {
         assertThat(late.get("bayan-gaj")).containsEntry("filing", "逾期报送：2026-03-03（逾期2个工作日）")
                 .containsEntry("publication", null);
         assertThat(late.get("bayan-jyj").get("filing").toString()).startsWith("截至2026-03-04未报送");
+        // and what stood for the other duty is said in words: not due yet, not "on time"
+        assertThat(late.get("bayan-gaj")).containsEntry("publicationStatus", "按时公开（2026-03-04）");
+        assertThat(late.get("bayan-jyj")).containsEntry("publicationStatus", "未到期限（2026-03-31），尚未公开");
         // And the overview marks 公安局 as finished late
         assertThat(byEntity(get("harbin_owner", "/api/reports?year=2025")).get("bayan-gaj"))
                 .containsEntry("state", "DONE_LATE").containsEntry("colour", "amber");
@@ -319,8 +372,37 @@ class SupervisionDeskTest {
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(own.getBody()).containsEntry("href", "/desk/case.html?entity=bayan-jyj&year=2025");
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // a department's contributor works on the county's material task but does not read the county's case
+        String material = engine.getTaskService().createTaskQuery().processInstanceId(scenario.county.getId())
+                .taskDefinitionKey(TASK_SUBMIT_MATERIAL).taskCandidateGroup("bayan-gaj-contributor").singleResult().getId();
+        ResponseEntity<Map<String, Object>> contributor = exchange("bayan_gaj_staff", "demo",
+                "/api/tasks/" + material + "/case", HttpMethod.GET, null);
+        assertThat(contributor.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(contributor.getBody().get("messageZh").toString()).contains("无权查看它所属的案件");
         Map<String, Object> timeline = get("bayan_jyj_head", "/api/reports/bayan-jyj/2025/timeline");
         assertThat(timeline.get("tasks").toString()).contains("起草年度报告");
+    }
+
+    @Test
+    void theTimelineNamesWhoCompletedATaskNobodyHadClaimed() {
+        // Given 教育局's clerk completes the unclaimed drafting task as itself
+        String draft = engine.getTaskService().createTaskQuery().processInstanceId(scenario.education.getId())
+                .taskDefinitionKey(TASK_DRAFT).singleResult().getId();
+        engine.getIdentityService().setAuthentication("bayan_jyj_staff", List.of("bayan-jyj-drafter"));
+        try {
+            engine.getTaskService().complete(draft, TestCases.draft(false));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        // When its head reads the timeline
+        List<Map<String, Object>> tasks = timelineTasks(get("bayan_jyj_head", "/api/reports/bayan-jyj/2025/timeline"));
+
+        // Then the draft was done by 戚科员, and the review that follows is open, unclaimed
+        assertThat(tasks).filteredOn(t -> TASK_DRAFT.equals(t.get("task"))).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("assigneeName", "戚科员").containsEntry("outcome", "COMPLETED"));
+        assertThat(tasks).filteredOn(t -> "OPEN".equals(t.get("outcome"))).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.get("assignee")).isNull());
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
@@ -376,6 +458,11 @@ class SupervisionDeskTest {
         ((List<Map<String, Object>>) overview.get("counts")).forEach(c -> counts.put((String) c.get("state"),
                 (Integer) c.get("count")));
         return counts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> timelineTasks(Map<String, Object> timeline) {
+        return (List<Map<String, Object>>) timeline.get("tasks");
     }
 
     @SuppressWarnings("unchecked")

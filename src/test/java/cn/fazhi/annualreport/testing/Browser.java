@@ -81,6 +81,11 @@ public final class Browser implements AutoCloseable {
         waitFor(by).click();
     }
 
+    /** Answers the page's confirmation dialog (window.confirm) with OK. */
+    public void confirm() {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
     public String currentPath() {
         return driver.getCurrentUrl().substring(base.length());
     }

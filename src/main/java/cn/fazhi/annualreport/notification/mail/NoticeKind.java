@@ -21,7 +21,7 @@ public enum NoticeKind {
     /** Nobody can work on the task (its role has no people): to the entity's owners and the administrators. */
     UNSTAFFED("无人可办", "【无人可办】", "以下待办事项没有任何人可以办理，请尽快补充人员或转办。"),
     /** A supervising office or the entity's owner urged the case from the supervision desk (督办台). */
-    URGED("督办催办", "【督办催办】", "督办机构就以下待办事项向您催办，请尽快办理。");
+    URGED("督办催办", "【督办催办】", "以下待办事项收到催办，请尽快办理。");
 
     private final String label;
     private final String subjectTag;
