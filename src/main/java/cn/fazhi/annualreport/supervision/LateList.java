@@ -1,6 +1,5 @@
 package cn.fazhi.annualreport.supervision;
 
-import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LateList {
 
-    private final WorkingDayCalendar calendar;
+    private final CaseStatus days;
 
-    LateList(WorkingDayCalendar calendar) {
-        this.calendar = calendar;
+    LateList(CaseStatus days) {
+        this.days = days;
     }
 
     List<Late> at(List<Overview.Row> rows, LocalDate at) {
@@ -65,19 +64,19 @@ class LateList {
             return null;
         }
         if (s.state() == CaseState.NOT_STARTED) {
-            return "未启动，截至" + at + "未报送（逾期" + calendar.workingDaysBetween(deadline, at) + "个工作日）";
+            return "未启动，截至" + at + "未报送（逾期" + days.workingDaysBetween(deadline, at) + "个工作日）";
         }
         LocalDate filed = s.filedOn();
         if (filed != null && !filed.isAfter(deadline)) {
             return null;
         }
         if (filed != null && !filed.isAfter(at)) {
-            return "逾期报送：" + filed + "（逾期" + calendar.workingDaysBetween(deadline, filed) + "个工作日）";
+            return "逾期报送：" + filed + "（逾期" + days.workingDaysBetween(deadline, filed) + "个工作日）";
         }
         long outstanding = s.filings().stream().filter(f -> "OUTSTANDING".equals(f.status())
                 || (f.filedOn() != null && f.filedOn().isAfter(at))).count();
         return "截至" + at + "未报送" + (outstanding > 0 ? "（" + outstanding + "个报送对象）" : "")
-                + "（逾期" + calendar.workingDaysBetween(deadline, at) + "个工作日）";
+                + "（逾期" + days.workingDaysBetween(deadline, at) + "个工作日）";
     }
 
     private String publication(CaseStatus.Status s, LocalDate at) {
@@ -86,7 +85,7 @@ class LateList {
             return null;
         }
         if (s.state() == CaseState.NOT_STARTED) {
-            return "未启动，截至" + at + "未公开（逾期" + calendar.workingDaysBetween(deadline, at) + "个工作日）";
+            return "未启动，截至" + at + "未公开（逾期" + days.workingDaysBetween(deadline, at) + "个工作日）";
         }
         if (s.publication() != null && "WITHHELD".equals(s.publication().status())) {
             return null;
@@ -96,9 +95,9 @@ class LateList {
             return null;
         }
         if (published != null && !published.isAfter(at)) {
-            return "逾期公开：" + published + "（逾期" + calendar.workingDaysBetween(deadline, published) + "个工作日）";
+            return "逾期公开：" + published + "（逾期" + days.workingDaysBetween(deadline, published) + "个工作日）";
         }
-        return "截至" + at + "未公开（逾期" + calendar.workingDaysBetween(deadline, at) + "个工作日）";
+        return "截至" + at + "未公开（逾期" + days.workingDaysBetween(deadline, at) + "个工作日）";
     }
 
     /**

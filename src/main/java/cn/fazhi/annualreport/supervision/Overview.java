@@ -5,6 +5,7 @@ import cn.fazhi.annualreport.organization.AdminLevel;
 import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.organization.EntityRegistry;
 import cn.fazhi.annualreport.organization.ReportingEntity;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,7 +115,8 @@ class Overview {
 
     static Comparator<Row> comparator(String sort) {
         Collator pinyin = Collator.getInstance(Locale.CHINA);
-        Comparator<Row> byName = Comparator.comparing(r -> r.entity().name(), pinyin);
+        Map<String, CollationKey> keys = new HashMap<>(); // each name's pinyin key once, not at every comparison
+        Comparator<Row> byName = Comparator.comparing(r -> keys.computeIfAbsent(r.entity().name(), pinyin::getCollationKey));
         Comparator<Row> byDeadline = Comparator.comparing(
                 (Row r) -> r.status().next() == null ? null : r.status().next().date(),
                 Comparator.nullsLast(Comparator.naturalOrder()));
