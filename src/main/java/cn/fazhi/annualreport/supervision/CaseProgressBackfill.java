@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -35,10 +36,12 @@ class CaseProgressBackfill {
     private final CaseProgress progress;
     private final HistoryService historyService;
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
     private final IdentityService identityService;
 
     CaseProgressBackfill(CaseProgress progress, HistoryService historyService, TaskService taskService,
-                         IdentityService identityService) {
+                         RuntimeService runtimeService, IdentityService identityService) {
+        this.runtimeService = runtimeService;
         this.progress = progress;
         this.historyService = historyService;
         this.taskService = taskService;
@@ -49,8 +52,18 @@ class CaseProgressBackfill {
     @Transactional
     public void backfill() {
         SystemCall.run(identityService, () -> {
-            Set<String> known = new HashSet<>(progress.knownCases());
-            Set<String> running = new HashSet<>(progress.runningCases());
+            List<String> knownCases = progress.knownCases();
+            List<String> runningCases = progress.runningCases();
+            // the usual start: every case of the history is known and as many run as the engine runs — two counts,
+            // not a walk through every case of every year
+            if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()
+                    == knownCases.size()
+                    && runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()
+                    == runningCases.size()) {
+                return null;
+            }
+            Set<String> known = new HashSet<>(knownCases);
+            Set<String> running = new HashSet<>(runningCases);
             int added = 0;
             int ended = 0;
             for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()

@@ -4,7 +4,6 @@ import cn.fazhi.annualreport.report.CaseDeadlinesChanged;
 import cn.fazhi.annualreport.report.CasePrepared;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -17,8 +16,6 @@ import org.springframework.stereotype.Component;
 /** Writes what the engine does to a case into the desk's read model, in the engine's transaction. */
 @Component
 class CaseProgressListener {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final CaseProgress progress;
 
@@ -58,7 +55,7 @@ class CaseProgressListener {
     }
 
     static LocalDate day(Date date) {
-        return date.toInstant().atZone(ZONE).toLocalDate();
+        return date.toInstant().atZone(CaseStatus.ZONE).toLocalDate();
     }
 
     static int year(Object value) {
