@@ -744,8 +744,14 @@ class GuardedTaskService extends TaskServiceImpl {
         });
     }
 
-    /** A read of a task; one that does not exist (any more) is a 404, not the engine's null-value error or NPE. */
+    /**
+     * A read of a task; one that does not exist (any more) is a 404, not the engine's null-value error or NPE. Looked
+     * up first, so that Tasklist's usual reload of a task just completed is not logged by the engine as an error.
+     */
     private <T> T existing(String taskId, Supplier<T> read) {
+        if (!exists(taskId)) {
+            throw Refusals.ofAction(GuardRefusal.notFound(taskId));
+        }
         try {
             return read.get();
         } catch (NullValueException | NullPointerException e) {

@@ -37,10 +37,51 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--lang=zh-CN", "--window-size=1400,1000");
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        // a Chinese clerk's browser runs on Beijing time, whatever the machine's zone
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
+                .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
+    }
+
+    /**
+     * Sets this browser's clock to the engine's ({@code ClockUtil}), from the next page on, so that relative and overdue
+     * dates on screen are those of the moment the test plays; the clock then runs on in real time.
+     */
+    public Browser clockAt(java.time.Instant now) {
+        String script = "(() => { const shift = " + now.toEpochMilli() + " - Date.now(); const Real = Date;"
+                + " class Shifted extends Real { constructor(...a) { if (a.length === 0) { super(Real.now() + shift); }"
+                + " else { super(...a); } } static now() { return Real.now() + shift; } }"
+                + " window.Date = Shifted; })();";
+        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", script));
+        return this;
+    }
+
+    /** Saves what the screen shows as target/browser-screenshots/{name}.png, to inspect a failing run. */
+    public void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "browser-screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The text the page shows now (what a person can read, not hidden elements). */
+    public String visibleText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Runs a script in the page and answers its result. */
+    public Object script(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public WebDriver driver() {
+        return driver;
     }
 
     /** Logs in on Tasklist's login page and waits for the task list. */
@@ -77,8 +118,11 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by).getText();
     }
 
+    /** Scrolls the element to the middle of the window, as a person would, and clicks it. */
     public void click(By by) {
-        waitFor(by).click();
+        WebElement element = waitFor(by);
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /** Answers the page's confirmation dialog (window.confirm) with OK. */
