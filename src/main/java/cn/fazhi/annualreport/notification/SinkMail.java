@@ -68,7 +68,13 @@ record SinkMail(int id, String from, List<String> to, String subject, String sen
 
     private static String[] addressList(Address[] addresses) {
         return addresses == null ? new String[0] : Arrays.stream(addresses)
-                .map(a -> a instanceof InternetAddress ia ? ia.toUnicodeString() : a.toString()).toArray(String[]::new);
+                .map(a -> a instanceof InternetAddress ia ? shown(ia) : a.toString()).toArray(String[]::new);
+    }
+
+    /** 金科员 &lt;bayan.sfj.staff@example.org&gt;, as a mail program shows an address (no quotes, name decoded). */
+    private static String shown(InternetAddress address) {
+        String name = address.getPersonal();
+        return name == null || name.isBlank() ? address.getAddress() : name + " <" + address.getAddress() + ">";
     }
 
     /** The first text/plain and text/html bodies and the attachments of a MIME tree. */
