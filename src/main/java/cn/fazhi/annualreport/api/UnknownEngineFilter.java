@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  */
 class UnknownEngineFilter extends HttpFilter {
 
-    /** As Camunda's ProcessEnginesFilter reads a webapp address: /app/{app}/{engine}/{page}. */
-    private static final Pattern PAGE = Pattern.compile("/app/[\\w-]+/([\\w-]+)(/.*)?");
+    /**
+     * An address where Camunda's ProcessEnginesFilter serves an app's index page for an engine: /app/{app}/{engine}/
+     * with no page, index.html or setup/ (its other addresses, such as /app/tasklist/scripts/config.js, are files).
+     */
+    private static final Pattern PAGE = Pattern.compile("/app/[\\w-]+/([\\w-]+)/?(index\\.html|setup/)?");
 
     private final String webapp;
     private final String engine;
