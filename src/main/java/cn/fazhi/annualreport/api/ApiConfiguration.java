@@ -17,7 +17,8 @@ class ApiConfiguration {
     @Bean
     FilterRegistrationBean<EngineRefusalFilter> engineRefusals(ObjectMapper json,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-        FilterRegistrationBean<EngineRefusalFilter> registration = new FilterRegistrationBean<>(new EngineRefusalFilter(json));
+        FilterRegistrationBean<EngineRefusalFilter> registration = new FilterRegistrationBean<>(
+                new EngineRefusalFilter(json, webappPath));
         registration.setName("engine-refusals");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
         return registration;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -32,9 +33,12 @@ class EngineRefusalFilter extends OncePerRequestFilter {
     private static final long MAX_QUERY_BODY = 1024 * 1024;
 
     private final ObjectMapper json;
+    private final String webappEngineApi;
 
-    EngineRefusalFilter(ObjectMapper json) {
+    /** @param webapp Camunda's webapp path (e.g. /camunda), whose engine API the webapps show errors of as HTML */
+    EngineRefusalFilter(ObjectMapper json, String webapp) {
         this.json = json;
+        this.webappEngineApi = webapp + "/api/engine/";
     }
 
     @Override
@@ -70,7 +74,8 @@ class EngineRefusalFilter extends OncePerRequestFilter {
             return;
         }
         if (held.getStatus() >= 400 && !response.isCommitted()) {
-            byte[] worded = worded(held.getContentAsByteArray(), held.getStatus(), Language.of(request));
+            byte[] worded = worded(held.getContentAsByteArray(), held.getStatus(), Language.of(request),
+                    shownAsHtml(request));
             if (worded != null) {
                 held.resetBuffer();
                 response.setContentLength(worded.length);
@@ -83,8 +88,13 @@ class EngineRefusalFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
             throws IOException {
-        EngineRestRequests.refuse(response, json, ApiError.of(Language.of(request), refusal.status().value(),
-                refusal.getClass().getSimpleName(), refusal.messageZh(), refusal.messageEn(), refusal.details()));
+        ApiError error = ApiError.of(Language.of(request), refusal.status().value(),
+                refusal.getClass().getSimpleName(), refusal.messageZh(), refusal.messageEn(), refusal.details());
+        if (shownAsHtml(request)) {
+            error = new ApiError(error.status(), error.error(), HtmlUtils.htmlEscape(error.message(), "UTF-8"),
+                    error.messageZh(), error.messageEn(), error.details());
+        }
+        EngineRestRequests.refuse(response, json, error);
     }
 
     /**
@@ -93,7 +103,7 @@ class EngineRefusalFilter extends OncePerRequestFilter {
      * what the error means in Chinese, {@code message} in the reader's language; null if it is no JSON error of the
      * REST API, or already one of the application's.
      */
-    private byte[] worded(byte[] body, int status, Language language) {
+    private byte[] worded(byte[] body, int status, Language language, boolean html) {
         try {
             JsonNode error = json.readTree(body);
             if (!(error instanceof ObjectNode fields) || !fields.path("message").isTextual() || fields.has("messageZh")) {
@@ -103,7 +113,8 @@ class EngineRefusalFilter extends OncePerRequestFilter {
             String english = body.length > MAX_ERROR_BODY
                     ? message.substring(0, Math.min(MAX_MESSAGE, message.length())) + "…" : message;
             String chinese = chinese(fields.path("type").asText(""), status);
-            fields.put("message", language.pick(chinese, english));
+            String shown = language.pick(chinese, english);
+            fields.put("message", html ? HtmlUtils.htmlEscape(shown, "UTF-8") : shown);
             fields.put("messageZh", chinese);
             fields.put("messageEn", english);
             return json.writeValueAsBytes(fields);
@@ -127,6 +138,14 @@ class EngineRefusalFilter extends OncePerRequestFilter {
                 default -> BilingualErrorAttributes.words(status).zh();
             };
         };
+    }
+
+    /**
+     * Whether the answer goes to Camunda's webapps, which show an error's message as HTML (Tasklist's notifications):
+     * its message then carries what a refusal repeats of the input (a file name, a user id) as text, escaped.
+     */
+    private boolean shownAsHtml(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith(webappEngineApi);
     }
 
     private static boolean isJson(HttpServletRequest request) {
