@@ -36,6 +36,7 @@ class ErrorPages implements ErrorViewResolver {
         Map<String, Object> page = new HashMap<>();
         page.put("lang", language.tag());
         page.put("status", status.value());
+        page.put("code", (language == Language.EN ? "Error code " : "错误代码：") + status.value());
         page.put("title", language == Language.EN ? title.en() : title.zh());
         page.put("advice", language == Language.EN ? advice.en() : advice.zh());
         page.put("back", language == Language.EN ? back.en() : back.zh());
