@@ -32,8 +32,8 @@ public abstract class ApiException extends BadUserRequestException {
         return getMessage();
     }
 
-    /** Further bilingual lines for the error body, e.g. one per bad line of an imported file. */
-    public List<String> details() {
+    /** Further lines for the error body in both languages, e.g. one per bad line of an imported file. */
+    public List<Bilingual> details() {
         return List.of();
     }
 }

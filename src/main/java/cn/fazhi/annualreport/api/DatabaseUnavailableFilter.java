@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers a request that failed because the database cannot be reached — in a controller, in a login check of a filter
- * or in the engine's REST API — with a 503 in both languages instead of a bare 500 page (docs/resilience.md).
+ * or in the engine's REST API — with a 503 in the reader's language instead of a bare 500 page (docs/resilience.md).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5) // inside the security headers, around every authentication filter
@@ -28,8 +28,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
     private final ObjectMapper json = new ObjectMapper();
 
-    static ApiError error() {
-        return ApiError.of(503, "DatabaseUnavailable", "数据库暂时无法连接，本次请求未保存任何内容，请稍后重试",
+    static ApiError error(Language language) {
+        return ApiError.of(language, 503, "DatabaseUnavailable", "数据库暂时无法连接，本次请求未保存任何内容，请稍后重试",
                 "The database cannot be reached at the moment; nothing was saved. Try again later", List.of());
     }
 
@@ -46,7 +46,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                     request.getRequestURI(), e.toString());
             response.resetBuffer();
             response.setHeader("Retry-After", "30");
-            EngineRestRequests.refuse(response, json, error());
+            EngineRestRequests.refuse(response, json, error(Language.of(request)));
         }
     }
 

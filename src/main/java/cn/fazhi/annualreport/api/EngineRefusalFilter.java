@@ -10,14 +10,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Words the engine REST API's answers (/engine-rest, and /camunda/api/engine used by Tasklist) to bad or refused
- * requests: a change the application refused inside the engine ({@link Refusals}) gets that refusal's status (400,
- * 403, 404, 409) and message in both languages instead of whatever the REST API makes of the exception; a list query
- * the engine could not run gets a 400 before it runs ({@link EngineQueries}); an error that repeats a huge input is
- * cut short. It decides nothing: the rules were applied in the engine, whatever the spelling of the path.
+ * requests in the reader's language ({@link Language}), with both languages for code: a change the application
+ * refused inside the engine ({@link Refusals}) gets that refusal's status (400, 403, 404, 409) and message instead of
+ * whatever the REST API makes of the exception; a list query the engine could not run gets a 400 before it runs
+ * ({@link EngineQueries}); the engine's own errors (a missing authorization, a task gone) keep their type and English
+ * message and get a Chinese one; an error that repeats a huge input is cut short. It decides nothing: the rules were applied in the engine, whatever the spelling of the path.
  */
 class EngineRefusalFilter extends OncePerRequestFilter {
 
@@ -31,9 +33,12 @@ class EngineRefusalFilter extends OncePerRequestFilter {
     private static final long MAX_QUERY_BODY = 1024 * 1024;
 
     private final ObjectMapper json;
+    private final String webappEngineApi;
 
-    EngineRefusalFilter(ObjectMapper json) {
+    /** @param webapp Camunda's webapp path (e.g. /camunda), whose engine API the webapps show errors of as HTML */
+    EngineRefusalFilter(ObjectMapper json, String webapp) {
         this.json = json;
+        this.webappEngineApi = webapp + "/api/engine/";
     }
 
     @Override
@@ -49,7 +54,7 @@ class EngineRefusalFilter extends OncePerRequestFilter {
             forwarded = EngineRestRequests.withBody(request, body);
         }
         if (badQuery != null) {
-            refuse(response, badQuery);
+            refuse(request, response, badQuery);
             return;
         }
         ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
@@ -65,39 +70,82 @@ class EngineRefusalFilter extends OncePerRequestFilter {
         ApiException refusal = outcome.refusal();
         if (refusal != null && (outcome.failed() || held.getStatus() >= 400) && !response.isCommitted()) {
             held.resetBuffer();
-            refuse(response, refusal);
+            refuse(request, response, refusal);
             return;
         }
-        if (held.getStatus() >= 400 && held.getContentSize() > MAX_ERROR_BODY && !response.isCommitted()) {
-            byte[] cut = shortened(held.getContentAsByteArray());
-            if (cut != null) {
+        if (held.getStatus() >= 400 && !response.isCommitted()) {
+            byte[] worded = worded(held.getContentAsByteArray(), held.getStatus(), Language.of(request),
+                    shownAsHtml(request));
+            if (worded != null) {
                 held.resetBuffer();
-                response.setContentLength(cut.length);
-                response.getOutputStream().write(cut);
+                response.setContentLength(worded.length);
+                response.getOutputStream().write(worded);
                 return;
             }
         }
         held.copyBodyToResponse();
     }
 
-    private void refuse(HttpServletResponse response, ApiException refusal) throws IOException {
-        EngineRestRequests.refuse(response, json, ApiError.of(refusal.status().value(),
-                refusal.getClass().getSimpleName(), refusal.messageZh(), refusal.messageEn(), refusal.details()));
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
+            throws IOException {
+        ApiError error = ApiError.of(Language.of(request), refusal.status().value(),
+                refusal.getClass().getSimpleName(), refusal.messageZh(), refusal.messageEn(), refusal.details());
+        if (shownAsHtml(request)) {
+            error = new ApiError(error.status(), error.error(), HtmlUtils.htmlEscape(error.message(), "UTF-8"),
+                    error.messageZh(), error.messageEn(), error.details());
+        }
+        EngineRestRequests.refuse(response, json, error);
     }
 
-    /** The error with its message cut to a readable length; null if it is no JSON error of the REST API. */
-    private byte[] shortened(byte[] body) {
+    /**
+     * The engine's own error (its type, English message and other fields) with the application's fields added:
+     * {@code messageEn} the engine's message (cut to a readable length if it repeats a huge input), {@code messageZh}
+     * what the error means in Chinese, {@code message} in the reader's language; null if it is no JSON error of the
+     * REST API, or already one of the application's.
+     */
+    private byte[] worded(byte[] body, int status, Language language, boolean html) {
         try {
             JsonNode error = json.readTree(body);
-            if (!(error instanceof ObjectNode fields) || !fields.path("message").isTextual()) {
+            if (!(error instanceof ObjectNode fields) || !fields.path("message").isTextual() || fields.has("messageZh")) {
                 return null;
             }
             String message = fields.get("message").asText();
-            fields.put("message", message.substring(0, Math.min(MAX_MESSAGE, message.length())) + "…");
+            String english = body.length > MAX_ERROR_BODY
+                    ? message.substring(0, Math.min(MAX_MESSAGE, message.length())) + "…" : message;
+            String chinese = chinese(fields.path("type").asText(""), status);
+            String shown = language.pick(chinese, english);
+            fields.put("message", html ? HtmlUtils.htmlEscape(shown, "UTF-8") : shown);
+            fields.put("messageZh", chinese);
+            fields.put("messageEn", english);
             return json.writeValueAsBytes(fields);
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** What an error of the engine's REST API means, in Chinese, by its type and status. */
+    static String chinese(String type, int status) {
+        return switch (type) {
+            case "AuthorizationException" -> "无权执行此操作：您的账号没有对该任务或案件的相应权限";
+            case "TaskAlreadyClaimedException" -> "该任务已被他人认领";
+            case "OptimisticLockingException" -> "该任务或案件刚被他人同时修改，本次操作未执行，请刷新后重试";
+            default -> switch (status) {
+                case 400 -> "请求有误，未能执行";
+                case 401 -> "请先登录";
+                case 403 -> "无权执行此操作";
+                case 404 -> "未找到所请求的对象（可能已办结、已被删除或地址有误）";
+                case 409 -> "与当前状态冲突，未能执行，请刷新后重试";
+                default -> BilingualErrorAttributes.words(status).zh();
+            };
+        };
+    }
+
+    /**
+     * Whether the answer goes to Camunda's webapps, which show an error's message as HTML (Tasklist's notifications):
+     * its message then carries what a refusal repeats of the input (a file name, a user id) as text, escaped.
+     */
+    private boolean shownAsHtml(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith(webappEngineApi);
     }
 
     private static boolean isJson(HttpServletRequest request) {

@@ -91,13 +91,16 @@ public final class Refusals {
         ApiException refusal();
     }
 
-    /** Caught by the REST API's completion and form submission as a form error (400). */
+    /**
+     * Caught by the REST API's completion and form submission as a form error (400); its message in the language of
+     * the request being answered, if any.
+     */
     static final class RefusedSubmission extends FormFieldValidationException implements EngineRefusal {
 
         private final transient ApiException refusal;
 
         RefusedSubmission(ApiException refusal) {
-            super(null, refusal.messageZh() + " / " + refusal.messageEn(), refusal);
+            super(null, Language.current().pick(refusal.messageZh(), refusal.messageEn()), refusal);
             this.refusal = refusal;
         }
 

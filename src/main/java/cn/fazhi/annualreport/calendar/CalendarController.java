@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.calendar;
 
+import cn.fazhi.annualreport.api.Language;
 import cn.fazhi.annualreport.security.Callers;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -9,10 +10,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,12 +37,17 @@ class CalendarController {
         this.identityService = identityService;
     }
 
-    /** The data in force: file, years with data, this and next year, the last refused reload if any. */
+    /**
+     * The data in force: file, years with data, this and next year, the last refused reload if any (its message in the
+     * reader's language).
+     */
     @GetMapping
-    Status status() {
+    Status status(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         int thisYear = LocalDate.now(calendar.zone()).getYear();
+        Language language = Language.of(acceptLanguage);
         Failure failure = calendar.lastFailure().map(f -> new Failure(f.error().file(), f.error().line(),
-                f.error().messageZh() + " / " + f.error().getMessage(), f.error().messageZh(), f.error().getMessage(),
+                language.pick(f.error().messageZh(), f.error().getMessage()), f.error().messageZh(),
+                f.error().getMessage(),
                 f.at())).orElse(null);
         return new Status(calendar.fileName(), calendar.loadedAt(), List.copyOf(calendar.years()), thisYear,
                 calendar.hasDataFor(thisYear), thisYear + 1, calendar.hasDataFor(thisYear + 1), failure);

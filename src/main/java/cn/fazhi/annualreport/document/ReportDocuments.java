@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.document;
 
+import cn.fazhi.annualreport.api.Bilingual;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -245,8 +246,8 @@ public class ReportDocuments {
     private static InvalidDocumentException incomplete(List<ItemResult> missing) {
         String zh = missing.stream().map(i -> "第" + i.number() + "项“" + i.nameZh() + "”").collect(Collectors.joining("、"));
         String en = missing.stream().map(i -> "item " + i.number() + " (" + i.nameEn() + ")").collect(Collectors.joining(", "));
-        List<String> details = missing.stream()
-                .map(i -> "缺少第" + i.number() + "项：" + i.nameZh() + " / Missing item " + i.number() + ": " + i.nameEn())
+        List<Bilingual> details = missing.stream()
+                .map(i -> new Bilingual("缺少第" + i.number() + "项：" + i.nameZh(), "Missing item " + i.number() + ": " + i.nameEn()))
                 .toList();
         return new InvalidDocumentException("报告稿缺少法定内容：" + zh + "。请补充后再提交，或填写缺项说明",
                 "The draft lacks statutory contents: " + en

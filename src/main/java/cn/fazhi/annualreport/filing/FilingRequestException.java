@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.filing;
 
 import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.api.Bilingual;
 import cn.fazhi.annualreport.api.Shown;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -11,17 +12,17 @@ import org.springframework.http.HttpStatus;
  */
 public class FilingRequestException extends ApiException {
 
-    private final List<String> details;
+    private final List<Bilingual> details;
 
-    private FilingRequestException(HttpStatus status, String zh, String en, List<String> details) {
+    private FilingRequestException(HttpStatus status, String zh, String en, List<Bilingual> details) {
         super(status, zh, en);
         this.details = List.copyOf(details);
     }
 
     static FilingRequestException invalid(List<String> zh, List<String> en) {
-        List<String> details = new java.util.ArrayList<>();
+        List<Bilingual> details = new java.util.ArrayList<>();
         for (int i = 0; i < zh.size(); i++) {
-            details.add(zh.get(i) + " / " + en.get(i));
+            details.add(new Bilingual(zh.get(i), en.get(i)));
         }
         return new FilingRequestException(HttpStatus.BAD_REQUEST, "报送登记有误：" + String.join("；", zh),
                 "Invalid filing record: " + String.join("; ", en), details);
@@ -43,7 +44,7 @@ public class FilingRequestException extends ApiException {
     }
 
     @Override
-    public List<String> details() {
+    public List<Bilingual> details() {
         return details;
     }
 }

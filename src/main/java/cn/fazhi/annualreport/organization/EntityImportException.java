@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.organization;
 
 import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.api.Bilingual;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -32,7 +33,7 @@ public class EntityImportException extends ApiException {
     }
 
     @Override
-    public List<String> details() {
-        return errors.stream().map(LineError::text).toList();
+    public List<Bilingual> details() {
+        return errors.stream().map(LineError::lines).toList();
     }
 }

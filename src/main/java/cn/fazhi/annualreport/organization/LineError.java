@@ -1,11 +1,19 @@
 package cn.fazhi.annualreport.organization;
 
+import cn.fazhi.annualreport.api.Bilingual;
+import cn.fazhi.annualreport.api.Language;
+
 /** What is wrong with one line of an imported registry file (line 1 is the header). */
 public record LineError(int line, String messageZh, String messageEn) implements Comparable<LineError> {
 
-    /** The bilingual text shown in an API error's details, e.g. {@code 第3行：… / line 3: …}. */
+    /** The text in both languages, e.g. {@code 第3行：… / line 3: …}. */
     public String text() {
-        return "第" + line + "行：" + messageZh + " / line " + line + ": " + messageEn;
+        return lines().in(Language.BOTH);
+    }
+
+    /** The text in each language, shown in an API error's details in the reader's language. */
+    public Bilingual lines() {
+        return new Bilingual("第" + line + "行：" + messageZh, "line " + line + ": " + messageEn);
     }
 
     @Override

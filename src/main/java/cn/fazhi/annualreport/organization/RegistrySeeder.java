@@ -50,7 +50,7 @@ class RegistrySeeder implements ApplicationRunner {
                     result.usersCreated().size());
         } catch (EntityImportException e) {
             throw new IllegalStateException("The registry seed " + seed.getDescription() + " cannot be imported: "
-                    + String.join("; ", e.details()), e);
+                    + String.join("; ", e.errors().stream().map(LineError::text).toList()), e);
         }
     }
 }

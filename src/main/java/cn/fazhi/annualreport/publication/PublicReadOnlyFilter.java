@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.publication;
 
+import cn.fazhi.annualreport.api.Language;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -8,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Keeps /public read-only: anything but GET and HEAD is answered 405 (Allow: GET, HEAD) before any handler runs. */
+/**
+ * Keeps /public read-only: anything but GET and HEAD is answered 405 (Allow: GET, HEAD) before any handler runs, in
+ * Chinese (English for a client that asks for English).
+ */
 class PublicReadOnlyFilter extends HttpFilter {
 
     static final String ALLOW = "GET, HEAD";
@@ -24,7 +28,8 @@ class PublicReadOnlyFilter extends HttpFilter {
         response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         response.setHeader("Allow", ALLOW);
         response.setContentType("text/plain;charset=UTF-8");
-        response.getOutputStream().write(("405 公开专栏为只读页面，仅支持 GET 和 HEAD 请求。\n"
-                + "405 Method not allowed: the public pages are read-only (GET, HEAD).\n").getBytes(StandardCharsets.UTF_8));
+        boolean english = Language.of(request).chineseUnlessEnglish() == Language.EN;
+        response.getOutputStream().write((english ? "405 Method not allowed: the public pages are read-only (GET, HEAD).\n"
+                : "405 公开专栏为只读页面，仅支持 GET 和 HEAD 请求。\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package cn.fazhi.annualreport.publication;
 
+import cn.fazhi.annualreport.api.Language;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -86,9 +88,11 @@ class PublicReportsController {
                 .body(xml.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A Chinese page on a Chinese government site: in English only for a browser that asks for English. */
     @ExceptionHandler(NotPublished.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
+    String notFound(HttpServletRequest request, Model model) {
+        model.addAttribute("english", Language.of(request).chineseUnlessEnglish() == Language.EN);
         return "public/not-found";
     }
 

@@ -51,25 +51,25 @@ final class CallerFilter extends OncePerRequestFilter {
         } else if (BasicCredentials.present(request)) {
             BasicCredentials credentials = BasicCredentials.of(request).orElse(null);
             if (credentials == null) {
-                responses.unauthorized(response);
+                responses.unauthorized(request, response);
                 return;
             }
             LoginThrottle.Attempt attempt = throttle.attempt(channel, credentials.userId(), request.getRemoteAddr(),
                     () -> identityService.checkPassword(credentials.userId(), credentials.password())
                             ? LoginThrottle.Verdict.RIGHT : LoginThrottle.Verdict.WRONG);
             if (attempt.throttled()) {
-                responses.throttled(response, attempt.retryAfter());
+                responses.throttled(request, response, attempt.retryAfter());
                 return;
             }
             if (!attempt.succeeded()) {
-                responses.unauthorized(response);
+                responses.unauthorized(request, response);
                 return;
             }
             caller = basicCaller(credentials.userId());
         } else if (!channel.equals("engine-rest")) {
             caller = sessionCaller(request);
             if (caller != null && !SAFE_METHODS.contains(request.getMethod()) && !carriesSessionCsrfToken(request)) {
-                responses.csrfMissing(response);
+                responses.csrfMissing(request, response);
                 return;
             }
         } else {

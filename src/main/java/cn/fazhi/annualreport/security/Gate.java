@@ -54,12 +54,12 @@ class Gate {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             if (rules.closedToEveryone(request)) {
-                                responses.forbidden(response); // logging in would not help
+                                responses.forbidden(request, response); // logging in would not help
                             } else {
-                                responses.unauthorized(request, response);
+                                responses.unauthorizedOrChallenge(request, response);
                             }
                         })
-                        .accessDeniedHandler((request, response, e) -> responses.forbidden(response)));
+                        .accessDeniedHandler((request, response, e) -> responses.forbidden(request, response)));
         return http.build();
     }
 

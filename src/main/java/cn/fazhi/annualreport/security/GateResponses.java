@@ -2,14 +2,20 @@ package cn.fazhi.annualreport.security;
 
 import cn.fazhi.annualreport.api.ApiError;
 import cn.fazhi.annualreport.api.EngineRestRequests;
+import cn.fazhi.annualreport.api.Language;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
-/** The gate's refusals, as JSON in both languages (the shape of the application's and the engine REST API's errors). */
+/**
+ * The gate's refusals, as JSON in the reader's language with both for code (the shape of the application's and the
+ * engine REST API's errors).
+ */
 final class GateResponses {
 
     private final ObjectMapper json;
@@ -18,48 +24,69 @@ final class GateResponses {
         this.json = json;
     }
 
-    void unauthorized(HttpServletResponse response) throws IOException {
+    void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"annual-report\", charset=\"UTF-8\"");
-        write(response, 401, "Unauthorized", "请先登录", "Authentication required");
+        write(request, response, 401, "Unauthorized", "请先登录", "Authentication required");
     }
 
     /**
      * 401 without the Basic challenge for a page's script (X-Requested-With: XMLHttpRequest, as the desk sends it):
      * the browser would otherwise open its own login dialog instead of the page sending the user to Tasklist's login.
      */
-    void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void unauthorizedOrChallenge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-            write(response, 401, "Unauthorized", "请先登录", "Authentication required");
+            write(request, response, 401, "Unauthorized", "请先登录", "Authentication required");
         } else {
-            unauthorized(response);
+            unauthorized(request, response);
         }
     }
 
-    void forbidden(HttpServletResponse response) throws IOException {
-        write(response, 403, "Forbidden", "无权访问该地址", "You are not allowed to call this address");
+    /**
+     * 403; a page a browser navigates to (GET with Accept: text/html, not a script's call) gets Spring's error page in
+     * the browser's language (api.ErrorPages) instead of JSON.
+     */
+    void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (browserPage(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        write(request, response, 403, "Forbidden", "无权访问该地址", "You are not allowed to call this address");
     }
 
-    void csrfMissing(HttpServletResponse response) throws IOException {
-        write(response, 403, "Forbidden", "使用网页登录会话提交更改时须携带有效的防跨站请求伪造令牌（X-XSRF-TOKEN）",
+    void csrfMissing(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, 403, "Forbidden", "使用网页登录会话提交更改时须携带有效的防跨站请求伪造令牌（X-XSRF-TOKEN）",
                 "A change made with a webapp session needs a valid CSRF token (header X-XSRF-TOKEN)");
     }
 
-    void throttled(HttpServletResponse response, Duration wait) throws IOException {
+    void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         response.setHeader("Retry-After", String.valueOf(seconds));
-        write(response, 429, "TooManyRequests", "密码错误次数过多，请 " + seconds + " 秒后再试",
+        write(request, response, 429, "TooManyRequests", "密码错误次数过多，请 " + seconds + " 秒后再试",
                 "Too many wrong passwords: try again in " + seconds + " seconds");
     }
 
     /** The firewall refused the address itself: a spelling no client of this application sends. */
     void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(response, 400, "BadRequest", "请求地址不规范（含分号、连续斜杠、编码斜杠、“..”或控制字符等），已拒绝",
+        write(request, response, 400, "BadRequest", "请求地址不规范（含分号、连续斜杠、编码斜杠、“..”或控制字符等），已拒绝",
                 "The request address is not in normal form (a semicolon, '//', an encoded slash, '..' or a control"
                         + " character) and was refused");
     }
 
-    private void write(HttpServletResponse response, int status, String error, String zh, String en)
-            throws IOException {
-        EngineRestRequests.refuse(response, json, ApiError.of(status, error, zh, en, List.of()));
+    private static boolean browserPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        if (!("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) || accept == null
+                || accept.length() > 1000 || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(t -> t.equalsTypeAndSubtype(MediaType.TEXT_HTML));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, int status, String error, String zh,
+                       String en) throws IOException {
+        EngineRestRequests.refuse(response, json, ApiError.of(Language.of(request), status, error, zh, en, List.of()));
     }
 }

@@ -45,7 +45,7 @@ final class WebappLoginFilter extends OncePerRequestFilter {
             body = in.readNBytes(MAX_FORM + 1);
         }
         if (body.length > MAX_FORM) {
-            responses.unauthorized(response);
+            responses.unauthorized(request, response);
             return;
         }
         HttpServletRequest cached = EngineRestRequests.withBody(request, body);
@@ -76,7 +76,7 @@ final class WebappLoginFilter extends OncePerRequestFilter {
             throw servletFailure[0];
         }
         if (attempt.throttled()) {
-            responses.throttled(response, attempt.retryAfter());
+            responses.throttled(request, response, attempt.retryAfter());
         }
     }
 

@@ -64,7 +64,7 @@ class CalendarControllerReloadTest {
 
         // And the calendar in force is unchanged, the status shows the refusal
         assertThat(calendar.isWorkingDay(LocalDate.parse("2026-02-14"))).isTrue();
-        CalendarController.Failure failure = controller.status().lastReloadError();
+        CalendarController.Failure failure = controller.status(null).lastReloadError();
         assertThat(failure.file()).isEqualTo(file.toAbsolutePath().toString());
         assertThat(failure.line()).isEqualTo(4);
         assertThat(failure.messageEn()).contains("does not belong to 2026");

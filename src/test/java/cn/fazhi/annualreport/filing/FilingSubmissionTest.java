@@ -118,9 +118,9 @@ class FilingSubmissionTest {
         // When / Then all three are named
         assertThatThrownBy(() -> FilingSubmission.ofFiling(v::get))
                 .isInstanceOfSatisfying(FilingRequestException.class, e -> assertThat(e.details())
-                        .anySatisfy(d -> assertThat(d).contains("报送结果"))
-                        .anySatisfy(d -> assertThat(d).contains("报送渠道"))
-                        .anySatisfy(d -> assertThat(d).contains("报送日期")));
+                        .anySatisfy(d -> assertThat(d.zh()).contains("报送结果"))
+                        .anySatisfy(d -> assertThat(d.zh()).contains("报送渠道"))
+                        .anySatisfy(d -> assertThat(d.zh()).contains("报送日期")));
     }
 
     @Test

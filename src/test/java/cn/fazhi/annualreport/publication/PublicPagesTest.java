@@ -211,7 +211,7 @@ class PublicPagesTest {
                 .isEqualTo("/public/assets/reports.css");
         assertInert("report", report.body());
 
-        // And nothing of the other cases: not in the column, not in the feed, their pages answer 404 in both languages
+        // And nothing of the other cases: not in the column, not in the feed, their pages answer 404 in Chinese
         assertThat(Jsoup.parse(column.body()).select("ul.entities li")).hasSize(1).first()
                 .satisfies(li -> assertThat(li.text()).contains("巴彦县公安局"));
         String feed = fixture.get("/public/reports/feed.atom").body();
@@ -222,7 +222,7 @@ class PublicPagesTest {
                 "/public/reports/bayan-gaj/2024", "/public/reports/bayan-gaj/20x5", "/public/reports/BAYAN-GAJ/2025")) {
             HttpResponse<String> missing = fixture.get(path);
             assertThat(missing.statusCode()).as(path).isEqualTo(404);
-            assertThat(missing.body()).as(path).contains("未找到该报告", "Report not found");
+            assertThat(missing.body()).as(path).contains("未找到该报告").doesNotContain("Report not found");
         }
 
         // When anyone tries to change anything under /public

@@ -130,6 +130,19 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
     }
 
+    /** The text the page shows inside a frame (e.g. a mail's HTML framed by the mail page). */
+    public String frameText(By frame) {
+        driver.switchTo().frame(waitFor(frame));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                String text = d.findElement(By.tagName("body")).getText();
+                return text.isBlank() ? null : text;
+            });
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
     public String currentPath() {
         return driver.getCurrentUrl().substring(base.length());
     }

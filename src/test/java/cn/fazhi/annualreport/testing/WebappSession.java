@@ -27,6 +27,7 @@ public final class WebappSession {
     private final String base;
     private final HttpClient http;
     private String csrfToken;
+    private String acceptLanguage;
 
     private WebappSession(String base) {
         restoreWebappRuntimes();
@@ -59,6 +60,12 @@ public final class WebappSession {
                 .header("X-XSRF-TOKEN", csrfToken)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         return response.statusCode();
+    }
+
+    /** Sends this Accept-Language with every later call, as a browser set to that language does. */
+    public WebappSession acceptLanguage(String languages) {
+        this.acceptLanguage = languages;
+        return this;
     }
 
     public HttpResponse<String> get(String path) {
@@ -112,6 +119,10 @@ public final class WebappSession {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (acceptLanguage != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Accept-Language", acceptLanguage).build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
