@@ -63,8 +63,8 @@ public class PersonNames {
     private static String whole(String first, String last) {
         String f = first == null ? "" : first.strip();
         String l = last == null ? "" : last.strip();
-        if (f.isEmpty() || l.isEmpty()) {
-            return f + l;
+        if (f.isEmpty() || l.isEmpty() || f.equals(l)) {
+            return f.isEmpty() ? l : f; // Camunda's default admin is "Admin" "Admin"
         }
         return chinese(l) && chinese(f) ? l + f : f + " " + l;
     }
