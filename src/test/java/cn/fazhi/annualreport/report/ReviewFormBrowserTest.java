@@ -108,7 +108,8 @@ class ReviewFormBrowserTest {
         cases.executeDueJobs();
         Task receipt = cases.task(pi, TASK_RECORD_RECEIPT);
         // and claimed by her in Tasklist's way (the engine logs who did it)
-        engine.getIdentityService().setAuthenticatedUserId("bayan_office");
+        engine.getIdentityService().setAuthentication("bayan_office", engine.getIdentityService().createGroupQuery()
+                .groupMember("bayan_office").list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
         try {
             tasks.claim(receipt.getId(), "bayan_office");
         } finally {
