@@ -129,7 +129,7 @@
 
   function drafts(list) {
     document.querySelector('#drafts tbody').replaceChildren(...list.map(d => Desk.el('tr', {},
-      Desk.el('td', {}, '第' + d.version + '稿'), Desk.el('td', {}, d.fileName), Desk.el('td', {}, d.createdBy),
+      Desk.el('td', {}, '第' + d.version + '稿'), Desk.el('td', {}, d.fileName), Desk.el('td', {}, d.createdByName || d.createdBy),
       Desk.el('td', {}, Desk.time(d.createdAt)))));
   }
 

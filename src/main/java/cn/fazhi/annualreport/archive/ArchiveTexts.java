@@ -38,7 +38,7 @@ final class ArchiveTexts {
                     .append(v.createdAt() == null ? "" : MINUTE.format(v.createdAt())).append('\n');
             s.append("- 文件：").append(v.mediaType()).append("，").append(v.sizeBytes()).append(" 字节，SHA-256 ")
                     .append(v.sha256()).append('\n');
-            s.append("- 存放：本系统数据库表 report_document_version（第").append(v.version()).append("版），下载地址 /api/reports/")
+            s.append("- 存放：本系统报告稿版本库（第").append(v.version()).append("版），下载地址 /api/reports/")
                     .append(f.entityCode()).append('/').append(f.year()).append("/documents/").append(v.version())
                     .append("/content\n");
             s.append("- 法定内容：").append(v.complete() ? "必备的前四项齐全" : "缺少"

@@ -172,8 +172,7 @@ public class CaseArchives {
         if (userId == null || userId.isBlank()) {
             return userId;
         }
-        String name = names.of(userId);
-        return name.equals(userId) ? userId : name + "（" + userId + "）";
+        return names.withId(userId);
     }
 
     /** The stored archive of a case, without its bytes. */

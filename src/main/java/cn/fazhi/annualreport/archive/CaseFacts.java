@@ -57,7 +57,7 @@ public record CaseFacts(String processInstanceId, String businessKey, String ent
      *
      * @param url         the public URL, null if none was recorded
      * @param publishedAt when (a date or a date-time as recorded), null if none was recorded
-     * @param source      where the record was read from, e.g. "流程变量 publicationUrl、publishedOn"
+     * @param source      where the record was read from, e.g. "发布步骤核验网页后登记的公开网址和公开时间"
      */
     public record Publication(String url, String publishedAt, String source) {
     }

@@ -111,6 +111,11 @@ public class ReportDocuments {
                 processInstanceId, version).stream().findFirst();
     }
 
+    /** A version as a browser shows it in its window ({@link DraftView}). */
+    public Optional<DraftView> view(String processInstanceId, int version) {
+        return content(processInstanceId, version).map(DraftView::of);
+    }
+
     /**
      * Records a review comment or decision with the version it concerns, in the caller's transaction; false (and
      * nothing recorded) if the case has no such version, e.g. a case whose draft predates versioned documents.

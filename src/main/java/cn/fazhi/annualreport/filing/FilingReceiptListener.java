@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.filing;
 
+import cn.fazhi.annualreport.organization.PersonNames;
 import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,10 +22,12 @@ class FilingReceiptListener implements TaskListener {
 
     private final FilingRecords records;
     private final IdentityService identityService;
+    private final PersonNames names;
 
-    FilingReceiptListener(FilingRecords records, IdentityService identityService) {
+    FilingReceiptListener(FilingRecords records, IdentityService identityService, PersonNames names) {
         this.records = records;
         this.identityService = identityService;
+        this.names = names;
     }
 
     @Override
@@ -46,7 +49,7 @@ class FilingReceiptListener implements TaskListener {
         }
         if (FilingTasks.RECORD_RECEIPT.equals(task.getTaskDefinitionKey()) && recipient != null) {
             task.setVariableLocal(FilingTasks.VAR_FILING_SUMMARY, records.find(task.getProcessInstanceId(), recipient)
-                    .map(FilingReceiptListener::summary).orElse("未找到报送记录"));
+                    .map(r -> summary(r, names.of(r.recordedBy()))).orElse("未找到报送记录"));
         }
     }
 
@@ -88,8 +91,8 @@ class FilingReceiptListener implements TaskListener {
         return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
     }
 
-    /** "2026-02-26 经电子公文交换系统报送，回执待返回（登记人 bayan_office）". */
-    static String summary(FilingRecord r) {
+    /** "2026-02-26 经电子公文交换系统报送，回执待返回（登记人：张婷）", with the name of who recorded it. */
+    static String summary(FilingRecord r, String recordedByName) {
         StringBuilder s = new StringBuilder();
         if (r.filedOn() != null) {
             s.append(r.filedOn()).append(' ');
@@ -99,8 +102,8 @@ class FilingReceiptListener implements TaskListener {
         }
         s.append(r.kindZh()).append("，").append(FilingOutcome.valueOf(r.outcome()) == FilingOutcome.AWAITING_RECEIPT
                 ? "回执待返回" : r.outcomeZh());
-        if (r.recordedBy() != null) {
-            s.append("（登记人 ").append(r.recordedBy()).append("）");
+        if (recordedByName != null) {
+            s.append("（登记人：").append(recordedByName).append("）");
         }
         return s.toString();
     }

@@ -23,6 +23,8 @@ final class FilingTasks {
     static final String VAR_SUPERVISING_OFFICE = "supervisingOffice";
     static final String VAR_ENTITY_CODE = "entityCode";
     static final String VAR_REPORTING_YEAR = "reportingYear";
+    /** The report's issue date (印发日期, yyyy-MM-dd) as the sign-and-issue form records it. */
+    static final String VAR_ISSUE_DATE = "issueDate";
     /** The addressees still owing a receipt (JSON list), the collection of 补录回执. */
     static final String VAR_RECEIPTS_MISSING = "receiptsMissing";
     /** Whether every addressee has a receipt or an exemption (Boolean), read by Gateway_ReceiptsComplete. */

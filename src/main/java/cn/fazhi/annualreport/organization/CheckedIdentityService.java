@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.springframework.http.HttpStatus;
 
 /**
- * Camunda's identity service, which refuses a user without an id or whose name or mail address breaks
- * {@link PersonFields} — for every write: the registry import, Camunda Admin, the REST API, a user editing her own
- * profile. Installed by {@link IdentityGuardPlugin}.
+ * Camunda's identity service, which stores every user's name in one piece ({@link PersonNames#normalize}) and refuses
+ * a user without an id or whose name or mail address breaks {@link PersonFields} — for every write: the registry
+ * import, Camunda Admin, the REST API, a user editing her own profile. Installed by {@link IdentityGuardPlugin}.
  */
 class CheckedIdentityService extends IdentityServiceImpl {
 
@@ -23,8 +23,8 @@ class CheckedIdentityService extends IdentityServiceImpl {
         if (user.getId() == null || user.getId().isBlank()) {
             throw Refusals.ofAction(new InvalidPerson("用户账号（id）不能为空", "The user's id is required"));
         }
-        check("名", "first name", user.getFirstName());
-        check("姓", "last name", user.getLastName());
+        PersonNames.normalize(user);
+        check("姓名", "name", user.getFirstName());
         if (user.getEmail() != null && !user.getEmail().isEmpty() && !PersonFields.isEmail(user.getEmail())) {
             throw Refusals.ofAction(new InvalidPerson("邮箱地址无效：" + PersonFields.shown(user.getEmail()),
                     "Invalid email address: " + PersonFields.shown(user.getEmail())));

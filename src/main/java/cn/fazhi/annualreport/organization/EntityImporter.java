@@ -154,14 +154,15 @@ class EntityImporter {
                 user = identityService.newUser(p.id());
                 user.setPassword(newUserPassword != null ? newUserPassword : unusablePassword());
                 usersCreated.add(p.id());
-            } else if (Objects.equals(user.getEmail(), p.email()) && Objects.equals(user.getLastName(), p.lastName())
-                    && Objects.equals(user.getFirstName(), p.firstName())) {
+            } else if (Objects.equals(user.getEmail(), p.email()) && Objects.equals(user.getFirstName(), p.name())
+                    && Objects.equals(user.getLastName(), "")) {
                 continue;
             } else {
                 usersUpdated++;
             }
-            user.setLastName(p.lastName());
-            user.setFirstName(p.firstName());
+            // the whole 姓名 in one piece (PersonNames): Camunda's webapps show "firstName lastName"
+            user.setFirstName(p.name());
+            user.setLastName("");
             user.setEmail(p.email());
             identityService.saveUser(user);
         }
@@ -193,11 +194,11 @@ class EntityImporter {
         return new Result(created, updated, List.copyOf(usersCreated), usersUpdated, added, removed);
     }
 
-    /** One Camunda group per role, named after the entity, with access to Tasklist. */
+    /** One Camunda group per role, named after the entity's full name, with access to Tasklist. */
     private void ensureGroups(ReportingEntity entity) {
         for (Role role : Role.values()) {
             String groupId = role.groupId(entity.code());
-            String name = entity.shortName() + " " + role.labelZh();
+            String name = role.groupName(entity);
             Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
             if (group == null) {
                 group = identityService.newGroup(groupId);

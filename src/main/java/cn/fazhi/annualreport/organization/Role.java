@@ -27,6 +27,14 @@ public enum Role {
         return entityCode + "-" + name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The Camunda group's name: the entity's full name and the role, e.g. "巴彦县公安局 材料报送人员" — the short name
+     * alone ("公安局") would not tell 巴彦县's from 廊坊市's.
+     */
+    public String groupName(ReportingEntity entity) {
+        return entity.name() + " " + labelZh;
+    }
+
     /** The entity whose group of this role the group id names ({@code bayan-gaj-owner} → {@code bayan-gaj}), if any. */
     public Optional<String> entityOf(String groupId) {
         String suffix = "-" + name().toLowerCase(Locale.ROOT);

@@ -53,6 +53,10 @@ public final class AnnualReportProcess {
     public static final String VAR_SUPERVISING_OFFICE = "supervisingOffice";
     public static final String VAR_DOCUMENT_NUMBER_PREFIX = "documentNumberPrefix";
     public static final String VAR_DRAFT_REPORT_LINK = "draftReportLink";
+    /** Where the review forms open the draft version to read in the browser (…/documents/{version}/view). */
+    public static final String VAR_DRAFT_VIEW_LINK = "draftViewLink";
+    /** The earlier review rounds' decisions and comments, who and when (Markdown), shown by every later review form. */
+    public static final String VAR_REVIEW_HISTORY = "reviewHistory";
 
     // the draft task's submission (transient: stored as a document version, never as process variables)
     /** The uploaded draft (File). */

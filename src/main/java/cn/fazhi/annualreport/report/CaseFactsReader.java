@@ -120,13 +120,13 @@ class CaseFactsReader {
      */
     static CaseFacts.Publication publication(Map<String, Object> vars) {
         if ("NOT_PUBLIC".equals(vars.get(VAR_SECRECY_DECISION))) {
-            return new CaseFacts.Publication(null, null, "保密审查决定不予公开（" + VAR_SECRECY_DECISION + "=NOT_PUBLIC）");
+            return new CaseFacts.Publication(null, null, "保密审查决定不予公开");
         }
         Object at = vars.get(VAR_PUBLISHED_AT);
         String publishedAt = at instanceof Date d
                 ? d.toInstant().atZone(ZONE_CHINA).toOffsetDateTime().toString() : text(at);
         return new CaseFacts.Publication(text(vars.get(VAR_PUBLICATION_URL)), publishedAt,
-                "发布步骤记录的流程变量 " + VAR_PUBLICATION_URL + "、" + VAR_PUBLISHED_AT + "（详见 publication 表）");
+                "发布步骤核验网页后登记的公开网址和公开时间");
     }
 
     private static void add(List<Fact> facts, String label, Object value) {

@@ -116,6 +116,7 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
         execution.setVariable(VAR_DRAFT_VERSION, version.version());
         execution.setVariable(VAR_DRAFT_FILE_NAME, version.fileName());
         execution.setVariable(VAR_DRAFT_REPORT_LINK, contentLink(entity, year, version.version()));
+        execution.setVariable(VAR_DRAFT_VIEW_LINK, viewLink(entity, year, version.version()));
         execution.setVariable(VAR_DRAFT_COMPLETENESS, version.completenessSummaryZh());
         String overview = materials.overview(task.getProcessInstanceId(), entity, year, OVERVIEW_LIMIT);
         if (!overview.isEmpty()) {
@@ -126,6 +127,11 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
     /** Where the webapps (with their session) and API clients download a version. */
     static String contentLink(String entity, int year, int version) {
         return "/api/reports/" + entity + "/" + year + "/documents/" + version + "/content";
+    }
+
+    /** Where the webapps open a version to read in the browser (inline: PDF, text, a .docx as HTML). */
+    static String viewLink(String entity, int year, int version) {
+        return "/api/reports/" + entity + "/" + year + "/documents/" + version + "/view";
     }
 
     private static String title(DelegateTask task, int year) {

@@ -5,7 +5,11 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
 import cn.fazhi.annualreport.deadline.ScheduleService;
 import cn.fazhi.annualreport.document.DocumentComment;
+import cn.fazhi.annualreport.document.DocumentVersion;
 import cn.fazhi.annualreport.document.ReportDocuments;
+import cn.fazhi.annualreport.organization.PersonNames;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -23,7 +27,9 @@ import org.springframework.stereotype.Component;
  * answers, so that Tasklist does not pre-fill the form with the last decision. On completing one it records the
  * decision and comment with the draft version under review (report_document_comment), records what the drafter must
  * revise ({@code revisionRequest}, shown in the draft form) and, when the first-draft date has passed, gives the
- * revision its own deadline some working days ahead. History keeps every round's values.
+ * revision its own deadline some working days ahead. History keeps every round's values. Each review form (and the
+ * issuance after them) shows every earlier round — decision, comment, who by name and when — in {@code reviewHistory},
+ * and links the draft to read in the browser ({@code draftViewLink}).
  */
 @Component("reviewRoundListener")
 class ReviewRoundListener implements TaskListener {
@@ -51,15 +57,17 @@ class ReviewRoundListener implements TaskListener {
     private final int revisionWorkingDays;
     private final ReportDocuments documents;
     private final IdentityService identityService;
+    private final PersonNames names;
 
     ReviewRoundListener(WorkingDayCalendar calendar, ScheduleService scheduleService,
                         @Value("${report.schedule.revision-working-days:3}") int revisionWorkingDays,
-                        ReportDocuments documents, IdentityService identityService) {
+                        ReportDocuments documents, IdentityService identityService, PersonNames names) {
         this.calendar = calendar;
         this.scheduleService = scheduleService;
         this.revisionWorkingDays = revisionWorkingDays;
         this.documents = documents;
         this.identityService = identityService;
+        this.names = names;
     }
 
     @Override
@@ -71,9 +79,11 @@ class ReviewRoundListener implements TaskListener {
         DelegateExecution execution = task.getExecution();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             answers.stream().filter(execution::hasVariable).forEach(execution::removeVariable);
+            showEarlierRounds(task, execution);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String decision = (String) execution.getVariable(answers.get(0));
             recordComment(task, answers, decision);
+            showEarlierRounds(task, execution);
             if ("RETURN".equals(decision) || "REVISE".equals(decision)) {
                 Object comment = execution.getVariable(answers.get(1));
                 execution.setVariable(VAR_REVISION_REQUEST, "【" + task.getName() + "】"
@@ -104,6 +114,78 @@ class ReviewRoundListener implements TaskListener {
                 task.getTaskDefinitionKey(), task.getName(), author, decision,
                 comment == null || comment.toString().isBlank() ? null : comment.toString(),
                 details.isEmpty() ? null : String.join("；", details), null));
+    }
+
+    /** The draft's view link (also for a case whose draft predates it) and the rounds recorded so far, for the forms. */
+    private void showEarlierRounds(DelegateTask task, DelegateExecution execution) {
+        if (task.getVariable(VAR_DRAFT_VERSION) instanceof Number version
+                && task.getVariable(VAR_ENTITY_CODE) instanceof String entity
+                && task.getVariable(VAR_REPORTING_YEAR) instanceof Number year) {
+            execution.setVariable(VAR_DRAFT_VIEW_LINK, DraftReportListener.viewLink(entity, year.intValue(),
+                    version.intValue()));
+        }
+        String history = reviewHistory(documents.versions(task.getProcessInstanceId()), names::of, HISTORY_LIMIT);
+        if (history.isEmpty()) {
+            execution.removeVariable(VAR_REVIEW_HISTORY);
+        } else {
+            execution.setVariable(VAR_REVIEW_HISTORY, history);
+        }
+    }
+
+    /** Room in a String variable (the engine keeps at most 4,000 characters). */
+    static final int HISTORY_LIMIT = 3_900;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Map<String, String> DECISIONS = Map.of("APPROVE", "通过", "RETURN", "退回修改",
+            "REVISE", "修改后再审");
+    private static final int SHORT_COMMENT = 200;
+
+    /**
+     * Every recorded round, oldest first, as the forms show it (Markdown): "第1版 审核报告稿 — 李法明，2026-02-10 10:00：
+     * 退回修改。意见：…". Within the limit: comments cut to 200 characters if all do not fit, then the oldest rounds
+     * left to the case page.
+     */
+    static String reviewHistory(List<DocumentVersion> versions, java.util.function.Function<String, String> name,
+                                int limit) {
+        List<String[]> rounds = new ArrayList<>();
+        for (DocumentVersion v : versions) {
+            for (DocumentComment c : v.comments()) {
+                String head = "- **第" + v.version() + "版 " + nz(c.taskName()) + "**：" + nz(name.apply(c.author()))
+                        + (c.at() == null ? "" : "，" + MINUTE.format(c.at())) + "，"
+                        + DECISIONS.getOrDefault(c.decision(), nz(c.decision()))
+                        + (c.details() == null ? "" : "（" + c.details() + "）");
+                rounds.add(new String[] {head, c.text() == null ? "" : c.text().strip()});
+            }
+        }
+        if (rounds.isEmpty()) {
+            return "";
+        }
+        for (int cut : new int[] {Integer.MAX_VALUE, SHORT_COMMENT}) {
+            for (int from = 0; from < rounds.size(); from++) {
+                StringBuilder s = new StringBuilder("#### 此前的审核、审议意见\n\n");
+                if (from > 0) {
+                    s.append("（更早的").append(from).append("轮意见见案件页）\n\n");
+                }
+                for (String[] round : rounds.subList(from, rounds.size())) {
+                    s.append(round[0]);
+                    if (!round[1].isEmpty()) {
+                        String text = round[1].length() > cut ? round[1].substring(0, cut) + "……（全文见案件页）" : round[1];
+                        s.append("。意见：").append(text.replace("\r\n", "\n").replace("\n", "  \n  "));
+                    }
+                    s.append('\n');
+                }
+                if (s.length() <= limit) {
+                    return s.toString();
+                }
+                if (cut == Integer.MAX_VALUE) {
+                    break; // first cut the comments, then drop the oldest rounds
+                }
+            }
+        }
+        return "#### 此前的审核、审议意见\n\n共" + rounds.size() + "轮，见案件页。\n";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** A date as yyyy-MM-dd in China, anything else as it is. */

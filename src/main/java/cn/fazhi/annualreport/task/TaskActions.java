@@ -114,6 +114,30 @@ class TaskActions {
                 .toList();
     }
 
+    /**
+     * The people a task's history names — who acted (the engine's user operation log, as the caller may read it), the
+     * assignees and owners it was given, and its current assignee and owner — with their names, for Tasklist's
+     * history tab (tasklist/custom-scripts/person-names.js), whose users may not read other users' profiles.
+     */
+    List<PersonView> people(String taskId) {
+        readable(taskId);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        historyService.createUserOperationLogQuery().taskId(taskId).list().forEach(entry -> {
+            ids.add(entry.getUserId());
+            if ("assignee".equals(entry.getProperty()) || "owner".equals(entry.getProperty())) {
+                ids.add(entry.getOrgValue());
+                ids.add(entry.getNewValue());
+            }
+        });
+        HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (task != null) {
+            ids.add(task.getAssignee());
+            ids.add(task.getOwner());
+        }
+        ids.remove(null);
+        return ids.stream().sorted().map(id -> new PersonView(id, names.of(id))).toList();
+    }
+
     CommentView comment(String taskId, String message) {
         String text = TaskRules.text(message, true);
         Task task = visible(taskId);
@@ -292,6 +316,10 @@ class TaskActions {
     }
 
     /** A comment (办理意见) with its author and time. */
+    /** A person by user id and name (姓名; the id for someone no longer registered). */
+    record PersonView(String id, String name) {
+    }
+
     record CommentView(String id, String message, String userId, String userName, OffsetDateTime time) {
     }
 

@@ -53,6 +53,12 @@ class TaskController {
         return actions.resolve(id, request == null ? null : request.variables());
     }
 
+    /** The people the task's history names, with their names (Tasklist's history tab shows them instead of ids). */
+    @GetMapping("/api/tasks/{id}/people")
+    List<TaskActions.PersonView> people(@PathVariable String id) {
+        return actions.people(id);
+    }
+
     @GetMapping("/api/tasks/{id}/comments")
     List<TaskActions.CommentView> comments(@PathVariable String id) {
         return actions.comments(id);

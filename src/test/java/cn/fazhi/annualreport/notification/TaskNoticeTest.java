@@ -63,6 +63,9 @@ class TaskNoticeTest {
         assertThat(Mails.to(created[0])).isEqualTo("bayan.gaj.staff@example.org");
         assertThat(subject(created[0])).startsWith("【待认领】").contains("起草年度报告");
         assertThat(Mails.text(created[0])).contains("/camunda/app/tasklist/default/#/?task=" + draft.getId());
+        // greeting the member by the whole name (姓名 in one piece), not the user id or "科员 陶"
+        assertThat(Mails.text(created[0])).startsWith("陶科员：").doesNotContain("bayan_gaj_staff", "科员 陶");
+        assertThat(Mails.html(created[0])).contains("陶科员");
 
         // When the department head takes the task over (reassign)
         engine.getTaskService().setAssignee(draft.getId(), "bayan_gaj_head");
@@ -73,6 +76,7 @@ class TaskNoticeTest {
         assertThat(all).hasSize(2);
         assertThat(Mails.to(all[1])).isEqualTo("bayan.gaj.head@example.org");
         assertThat(subject(all[1])).startsWith("【待办】");
+        assertThat(Mails.text(all[1])).startsWith("姜局长：");
     }
 
     @Test

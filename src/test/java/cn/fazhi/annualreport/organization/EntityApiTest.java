@@ -57,7 +57,9 @@ class EntityApiTest {
     void everyRoleOfEveryEntityIsACamundaGroupAndDemoPeopleAreMembers() {
         // Then the groups exist and the demo users carry their roles and mail addresses
         assertThat(identityService.createGroupQuery().groupId("bayan-drafter").singleResult().getName())
-                .isEqualTo("巴彦县 起草人员");
+                .isEqualTo("巴彦县人民政府 起草人员");
+        assertThat(identityService.createGroupQuery().groupId("bayan-gaj-contributor").singleResult().getName())
+                .isEqualTo("巴彦县公安局 材料报送人员");
         assertThat(identityService.createUserQuery().memberOfGroup("bayan-gaj-contributor").list())
                 .extracting(u -> u.getId()).containsExactly("bayan_gaj_staff");
         assertThat(identityService.createUserQuery().userId("xinhua_leader").singleResult().getEmail())

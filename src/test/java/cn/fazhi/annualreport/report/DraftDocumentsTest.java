@@ -258,7 +258,7 @@ class DraftDocumentsTest {
                 "internalReviewComment", "问题分析不够深入")));
         submitDraft("bayan_gaj_staff", pid, "v2.txt", (TestCases.DRAFT_TEXT + "补充。").getBytes(StandardCharsets.UTF_8), null);
         complete("bayan_gaj_head", task(pid, TASK_INTERNAL_REVIEW), strings(TestCases.internalReview("APPROVE")));
-        complete("bayan_gaj_staff", task(pid, TASK_LEADERSHIP_MEETING), strings(Map.of("meetingDate", "2026-01-22",
+        complete("bayan_gaj_staff", task(pid, TASK_LEADERSHIP_MEETING), strings(Map.of("meetingDate", "2026-01-19",
                 "meetingSession", "2026年第2次局党委会", "gateDecision", "REVISE", "gateComment", "补充执法数据")));
 
         // When the versions are read
@@ -274,7 +274,7 @@ class DraftDocumentsTest {
         assertThat(onV2).extracting(c -> c.get("decision")).containsExactly("APPROVE", "REVISE");
         assertThat(onV2.get(1)).containsEntry("taskKey", TASK_LEADERSHIP_MEETING).containsEntry("author", "bayan_gaj_staff")
                 .containsEntry("text", "补充执法数据")
-                .containsEntry("details", "会议日期 2026-01-22；会议届次 2026年第2次局党委会");
+                .containsEntry("details", "会议日期 2026-01-19；会议届次 2026年第2次局党委会");
         // And the drafter is back at the draft task with the meeting's request
         assertThat(task(pid, TASK_DRAFT)).isNotNull();
         assertThat(engine.getRuntimeService().getVariable(pid, "revisionRequest")).asString().contains("补充执法数据");

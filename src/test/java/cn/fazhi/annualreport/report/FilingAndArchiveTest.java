@@ -149,7 +149,11 @@ class FilingAndArchiveTest {
                 .satisfies(r -> assertThat(r.get("类别")).isEqualTo("抄送"));
         // And the publication's URL and time
         assertThat(text(files.get("05-公开记录.txt")))
-                .contains("/public/reports/" + ENTITY + "/2025", "公开时间：2026-");
+                .contains("/public/reports/" + ENTITY + "/2025", "公开时间：2026-",
+                        "记录来源：发布步骤核验网页后登记的公开网址和公开时间")
+                // And no code words in what a person reads
+                .doesNotContain("publicationUrl", "publishedAt", "publication 表");
+        assertThat(text(files.get("02-审核与审议记录.md"))).doesNotContain("report_document_version");
         // And the history has each main step with its times, and who completed the tasks
         List<CSVRecord> history = csv(files.get("06-案件历史.csv"));
         assertThat(history).filteredOn(r -> r.get("记录类型").equals("环节")).extracting(r -> r.get("环节ID"))
@@ -158,7 +162,7 @@ class FilingAndArchiveTest {
         assertThat(history).filteredOn(r -> r.get("环节ID").equals(TASK_SIGN_AND_ISSUE) && r.get("记录类型").equals("环节"))
                 .singleElement().satisfies(r -> {
                     assertThat(r.get("环节名称")).isEqualTo("签发并制发（编文号）");
-                    assertThat(r.get("开始时间")).isEqualTo("2026-01-20 10:00:00");
+                    assertThat(r.get("开始时间")).isEqualTo("2026-02-20 10:00:00");
                     assertThat(r.get("状态或内容")).isEqualTo("已完成");
                 });
         assertThat(history).filteredOn(r -> r.get("记录类型").equals("操作") && r.get("类型或操作").equals("完成"))
@@ -389,6 +393,8 @@ class FilingAndArchiveTest {
     private void reviewAndIssue(String pid) {
         assertNoContent(complete("bayan_gaj_head", task(pid, TASK_INTERNAL_REVIEW),
                 strings(TestCases.internalReview("APPROVE"))));
+        // the meeting of 2026-02-20 is recorded that day; issued 2026-02-25
+        TestCases.setClock(LocalDateTime.of(2026, 2, 20, 10, 0));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_LEADERSHIP_MEETING),
                 strings(TestCases.meeting("APPROVE"))));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_SIGN_AND_ISSUE), strings(TestCases.issue(NUMBER))));
@@ -405,6 +411,8 @@ class FilingAndArchiveTest {
 
     /** Completes each filing task with the values for its recipient (the task is named after it). */
     private void fileAll(String pid, Map<String, Map<String, Object>> byRecipient) {
+        // filed 2026-02-26, receipts back 2026-02-27 and 2026-03-02, archived 2026-03-05: recorded on that day
+        TestCases.setClock(LocalDateTime.of(2026, 3, 5, 10, 0));
         for (Task t : tasks(pid, TASK_FILE)) {
             String recipient = t.getName().substring("报送年度报告：".length());
             assertNoContent(complete("bayan_gaj_staff", t.getId(), strings(byRecipient.get(recipient))));

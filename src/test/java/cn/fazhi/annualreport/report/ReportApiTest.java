@@ -102,6 +102,8 @@ class ReportApiTest {
         draft.put("solicitOpinions", Map.of("value", false, "type", "Boolean"));
         assertThat(complete("bayan_drafter", task(pid, TASK_DRAFT), draft).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         complete("bayan_owner", task(pid, TASK_INTERNAL_REVIEW), strings(TestCases.internalReview("APPROVE")));
+        // the meeting (2026-02-20), the issuance and the filings (2026-02-26) and receipts are recorded after the fact
+        TestCases.setClock(LocalDateTime.of(2026, 3, 5, 10, 0));
         complete("bayan_office", task(pid, TASK_EXECUTIVE_MEETING), strings(TestCases.meeting("APPROVE")));
         complete("bayan_office", task(pid, TASK_SIGN_AND_ISSUE), strings(TestCases.issue("巴政呈〔2026〕12号")));
         for (Task t : tasks(pid, TASK_FILE)) {

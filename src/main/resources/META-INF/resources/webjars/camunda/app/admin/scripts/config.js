@@ -25,7 +25,8 @@ export default {
   // Added for this project: re-applies the date locale (moment.js) of the language in use
   // after the locale files have loaded; without it relative dates ("2 years ago") can stay
   // English for Chinese browsers. See custom-scripts/date-locale.js.
-  customScripts: ['custom-scripts/date-locale.js'],
+  customScripts: ['custom-scripts/date-locale.js', 'custom-scripts/person-name.js'],
+  // person-name.js: a person's name in one piece (姓名); the last-name field is hidden (docs/organization.md).
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

@@ -26,7 +26,8 @@ export default {
   // after the locale files have loaded; without it relative dates ("2 years ago") can stay
   // English for Chinese browsers. See custom-scripts/date-locale.js.
   // desk-link.js: the supervision desk (督办台) in the header, and the task's case page instead of Cockpit.
-  customScripts: ['custom-scripts/date-locale.js', 'custom-scripts/desk-link.js'],
+  // person-names.js: names instead of user ids in a task's history tab (docs/organization.md).
+  customScripts: ['custom-scripts/date-locale.js', 'custom-scripts/desk-link.js', 'custom-scripts/person-names.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
