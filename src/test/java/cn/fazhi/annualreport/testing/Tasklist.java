@@ -139,6 +139,24 @@ public final class Tasklist {
         return notices;
     }
 
+    /**
+     * Clicks 完成 expecting a refusal: answers the red box's text, after checking that it holds no English for this
+     * Chinese browser; the task stays open for the correction.
+     */
+    public String refusedCompletion() {
+        WebElement done = wait(20).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//section[contains(@class,'task-card')]//button[normalize-space(.)='完成']")));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", done);
+        done.click();
+        wait(30).until(d -> errorShown());
+        String refusal = String.valueOf(browser.script("return Array.from(document.querySelectorAll("
+                + "'.notifications .alert-danger, [cam-tasklist-form] .alert-danger'))"
+                + ".filter(n => n.offsetParent !== null).map(n => n.innerText).join('\\n');"));
+        assertThat(englishWords(refusal)).as("the refusal %s", refusal).isEmpty();
+        browser.script("document.querySelectorAll('.notifications .alert-danger .close').forEach(b => b.click());");
+        return refusal;
+    }
+
     private String currentTaskId() {
         Matcher m = Pattern.compile("task=([0-9a-f-]+)").matcher(browser.driver().getCurrentUrl());
         return m.find() ? m.group(1) : "#none#";
@@ -181,6 +199,15 @@ public final class Tasklist {
         browser.screenshot(screen);
         String text = browser.visibleText();
         assertThat(errorShown()).as("%s: an error is shown: %s", screen, notices()).isFalse();
+        assertThat(englishWords(text)).as("%s shows English words", screen).isEmpty();
+        assertThat(text).as("%s shows Markdown it did not render", screen).doesNotContain("**");
+        assertThat(browser.all(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed))
+                .as("%s shows the end-of-life banner", screen).isFalse();
+        return text;
+    }
+
+    /** The words of three or more Latin letters in the text that are neither allowed nor part of an identifier. */
+    static String englishWords(String text) {
         Matcher words = LATIN_WORD.matcher(text);
         StringBuilder english = new StringBuilder();
         while (words.find()) {
@@ -188,8 +215,7 @@ public final class Tasklist {
                 english.append(words.group()).append(' ');
             }
         }
-        assertThat(english.toString()).as("%s shows English words", screen).isEmpty();
-        return text;
+        return english.toString();
     }
 
     /** A word inside a file name, address, version or document number (bayan.owner@…, report.txt) is no English. */

@@ -78,6 +78,8 @@ class WholeCaseBrowserTest {
     void aCountyCaseFromStartToArchiveInTasklist() throws Exception {
         // Given 巴彦县's owner on Monday 5 January 2026
         Tasklist owner = as("bayan_owner", LocalDateTime.of(2026, 1, 5, 9, 0));
+        // (its name in the header in one piece, not in Western order)
+        assertThat(owner.browser().text(By.cssSelector("nav.cam-nav.app-menu li.account"))).contains("李法明");
         owner.check("01-owner-tasklist");
 
         // When it opens the start form and starts 巴彦县's report for 2025
@@ -94,6 +96,8 @@ class WholeCaseBrowserTest {
         for (String department : List.of("sfj", "gaj", "jyj", "yshj")) {
             Tasklist clerk = as("bayan_" + department + "_staff", LocalDateTime.of(2026, 1, 12, 10, 0));
             clerk.open("报送部门材料").claim();
+            // (the task's group named with its entity: 巴彦县公安局's is not 廊坊市公安局's)
+            assertThat(clerk.browser().text(By.cssSelector(".task-card .groups"))).contains("巴彦县");
             clerk.paste("materialSummary-field", excerpt("bayan-county-2021.txt", 2000));
             clerk.typeInto("materialContact-field", "科员 0451-5712345");
             clerk.check("03-material-" + department);
@@ -124,6 +128,14 @@ class WholeCaseBrowserTest {
         Tasklist reviewer = as("bayan_owner", LocalDateTime.of(2026, 1, 22, 10, 0));
         reviewer.open("审核报告稿").claim();
         reviewer.check("06-review-first");
+        // (it reads the draft in the browser, without downloading it)
+        String view = reviewer.browser().waitFor(By.partialLinkText("在线阅读")).getAttribute("href");
+        Browser reading = reviewer.browser().open(view.substring(view.indexOf("/api/")));
+        assertThat(reading.waitForText(By.tagName("body"), "推进法治政府建设的主要措施和成效").getText())
+                .contains("新华区认真学习贯彻习近平法治思想");
+        reading.screenshot("06-review-reads-draft");
+        reviewer.browser().driver().navigate().back();
+        reviewer.waitForForm();
         reviewer.choose("internalReviewDecision", "退回");
         reviewer.type("internalReviewComment", "第三部分须写明县政府主要负责人履行第一责任人职责的情况，请补充后再报。");
         reviewer.complete("审核报告稿");
@@ -156,7 +168,9 @@ class WholeCaseBrowserTest {
         // Then the office records the executive meeting of 9 February
         Tasklist office = as("bayan_office", LocalDateTime.of(2026, 2, 10, 10, 0));
         office.open("政府常务会议审议").claim();
-        office.check("10-meeting");
+        // (the meeting's recorder sees both of the owner's review rounds, by name)
+        assertThat(office.check("10-meeting")).contains("此前的审核、审议意见", "李法明",
+                "第三部分须写明县政府主要负责人履行第一责任人职责的情况", "同意提请县政府常务会议审议");
         office.date("meetingDate", "2026-02-09");
         office.type("meetingSession", "县政府第17届第48次常务会议");
         office.choose("gateDecision", "审议通过");
@@ -192,8 +206,13 @@ class WholeCaseBrowserTest {
             if (i == 0) {
                 filer.check("13-filing");
                 filer.choose("filingOutcome", "回执待返回");
-                filer.date("filedOn", "2026-02-26");
                 filer.choose("filingChannel", "机要交换");
+                // a filing date three days ahead is refused, in Chinese only
+                filer.date("filedOn", "2026-03-01");
+                String refusal = filer.refusedCompletion();
+                assertThat(refusal).contains("2026-03-01", "将来");
+                filer.browser().screenshot("13-filing-future-refused");
+                filer.date("filedOn", "2026-02-26");
             } else {
                 filer.choose("filingOutcome", "已取得回执");
                 filer.date("filedOn", "2026-02-26");
@@ -218,7 +237,8 @@ class WholeCaseBrowserTest {
         // Then the receipt that was missing is recorded when it comes back on 3 March, and the case archived
         Tasklist late = as("bayan_office", LocalDateTime.of(2026, 3, 3, 10, 0));
         late.open("补录回执").claim();
-        late.check("16-record-receipt");
+        assertThat(late.check("16-record-receipt")).contains("2026-02-26", "登记人：张婷")
+                .doesNotContain("bayan_office");
         late.choose("filingOutcome", "回执已返回");
         late.type("receiptNumber", "机要回执-0302");
         late.date("receiptDate", "2026-03-02");
@@ -242,6 +262,9 @@ class WholeCaseBrowserTest {
         String published = citizen.waitForText(By.tagName("body"), "巴政呈〔2026〕5号").getText();
         assertThat(published).contains("2025年度法治政府建设情况报告", "第一责任人");
         citizen.screenshot("18-public-report");
+        // (a report not published answers a Chinese page, with no English)
+        citizen.open("/public/reports/bayan/2024");
+        assertThat(new Tasklist(citizen).check("18-public-404")).contains("未找到");
 
         // And the owner finds the case finished on the desk, with who did what
         Tasklist desk = as("bayan_owner", LocalDateTime.of(2026, 3, 4, 10, 0));
