@@ -101,6 +101,23 @@ public final class Browser implements AutoCloseable {
                 .toLowerCase(Locale.ROOT);
     }
 
+    /** Saves what the screen shows as target/browser-screenshots/{name}.png, to inspect a run. */
+    public void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "browser-screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a script in the page and answers its result (e.g. a computed style or the page's title). */
+    public Object script(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     @Override
     public void close() {
         driver.quit();
