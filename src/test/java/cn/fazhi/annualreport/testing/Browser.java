@@ -30,13 +30,19 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) {
+        this(port, "zh-CN");
+    }
+
+    /** A browser whose first language is the given one (e.g. "en-US"), to check what stays English. */
+    public Browser(int port, String language) {
         assertThat(new File(CHROMIUM).canExecute()).as("Debian's chromium at " + CHROMIUM + " (apt install chromium chromium-driver)").isTrue();
         assertThat(new File(DRIVER).canExecute()).as("Debian's chromium-driver at " + DRIVER + " (apt install chromium-driver)").isTrue();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--lang=zh-CN", "--window-size=1400,1000");
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+                "--lang=" + language, "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages",
+                language + "," + language.split("-")[0]));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

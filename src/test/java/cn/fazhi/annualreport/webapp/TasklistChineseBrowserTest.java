@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Tasklist, Cockpit, Admin and Welcome in Chromium (zh-CN) as 巴彦县's clerks and the administrator see them: the
  * Chinese date pickers and what they submit, the start form's entity by name and year preset, the confirmations after
  * a start and a completion, due days and overdue tasks in the list and the task's header, no end-of-life banner, the
- * system's name. Screenshots of each screen in target/browser-screenshots/.
+ * system's name, and an English browser's English picker. Screenshots of each screen in target/browser-screenshots/.
  */
 @AnnualReportTest
 class TasklistChineseBrowserTest {
@@ -223,6 +223,26 @@ class TasklistChineseBrowserTest {
                 assertThat(browser.all(By.cssSelector("a[href*='docs.camunda.org']"))).isEmpty();
             }
         }
+    }
+
+    @Test
+    void anEnglishBrowserKeepsTheEnglishPicker() {
+        // Given 巴彦县's owner in a browser whose language is English
+        browser.close();
+        browser = new Browser(port, "en-US");
+        browser.login("bayan_owner", "demo");
+
+        // When he opens the start form's filing date
+        browser.click(By.partialLinkText("Start process"));
+        browser.click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='法治政府建设年度报告']"));
+        WebElement filing = browser.waitFor(By.cssSelector("input[id*='Field_filingDeadlineOverride']"));
+        filing.click();
+        WebElement calendar = browser.waitFor(By.cssSelector(".flatpickr-calendar.open"));
+
+        // Then it stays as form-js draws it for English: weeks from Sunday, the browser's date format
+        assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).get(0).getText().trim()).isEqualTo("Sun");
+        assertThat(filing.getAttribute("placeholder")).isEqualTo("mm/dd/yyyy");
+        browser.screenshot("start-form-date-picker-english");
     }
 
     /** The task list's row of a task. */
