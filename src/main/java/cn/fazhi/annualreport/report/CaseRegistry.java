@@ -32,6 +32,17 @@ class CaseRegistry {
                 .findFirst();
     }
 
+    /** The entities of the given ones that have a live case of the year (one query, then the history per case). */
+    java.util.Set<String> withLiveCase(java.util.Collection<String> entities, int year) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(entities);
+        java.util.Set<String> live = new java.util.HashSet<>();
+        jdbc.query("SELECT entity_code, process_instance_id FROM report_case WHERE reporting_year = ?",
+                        (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, year).stream()
+                .filter(row -> wanted.contains(row[0]) && stillExists(row[1]))
+                .forEach(row -> live.add(row[0]));
+        return live;
+    }
+
     /** Every case an entity ever had, one per year (a deleted case's slot may name an instance gone from history). */
     List<String> casesOf(String entity) {
         return jdbc.query("SELECT process_instance_id FROM report_case WHERE entity_code = ? ORDER BY reporting_year",

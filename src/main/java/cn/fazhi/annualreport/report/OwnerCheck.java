@@ -35,6 +35,11 @@ class OwnerCheck {
         }
     }
 
+    /** Whether the caller may start the entity's case ({@link #requireStarter} would let it). */
+    boolean mayStart(String entityCode) {
+        return isOwner(identityService.getCurrentAuthentication(), entityCode);
+    }
+
     private static boolean isOwner(Authentication caller, String entityCode) {
         return caller != null && caller.getGroupIds() != null
                 && (caller.getGroupIds().contains(Role.OWNER.groupId(entityCode))

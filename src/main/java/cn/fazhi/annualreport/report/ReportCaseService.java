@@ -205,7 +205,7 @@ public class ReportCaseService {
     }
 
     /** The engine's idea of today, in China (tests move the engine clock). */
-    private LocalDate today() {
+    LocalDate today() {
         return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
     }
 

@@ -20,8 +20,11 @@ class ReportController {
     private final ReportCaseQuery query;
     private final CaseDeadlines deadlines;
     private final OwnerCheck ownerCheck;
+    private final StartChoices startChoices;
 
-    ReportController(ReportCaseService cases, ReportCaseQuery query, CaseDeadlines deadlines, OwnerCheck ownerCheck) {
+    ReportController(ReportCaseService cases, ReportCaseQuery query, CaseDeadlines deadlines, OwnerCheck ownerCheck,
+                     StartChoices startChoices) {
+        this.startChoices = startChoices;
         this.cases = cases;
         this.query = query;
         this.deadlines = deadlines;
@@ -33,6 +36,15 @@ class ReportController {
         ProcessInstance instance = cases.start(request.entity(), request.year());
         StartedCase body = new StartedCase(instance.getId(), instance.getBusinessKey(), request.entity(), request.year());
         return ResponseEntity.created(URI.create("/api/reports/" + request.entity() + "/" + request.year())).body(body);
+    }
+
+    /**
+     * What the start form offers the caller (read-only): the default reporting year and the entities whose case it
+     * may start, by name, each marked when its case of that year exists.
+     */
+    @GetMapping("/startable")
+    StartChoices.Choices startable() {
+        return startChoices.forCaller();
     }
 
     @GetMapping("/{entity}/{year}")

@@ -3,17 +3,27 @@ package cn.fazhi.annualreport.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,16 +40,21 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) {
+        this(port, "zh-CN");
+    }
+
+    /** A browser whose first language is the given one (e.g. "en-US"), to check what stays English. */
+    public Browser(int port, String language) {
         assertThat(new File(CHROMIUM).canExecute()).as("Debian's chromium at " + CHROMIUM + " (apt install chromium chromium-driver)").isTrue();
         assertThat(new File(DRIVER).canExecute()).as("Debian's chromium-driver at " + DRIVER + " (apt install chromium-driver)").isTrue();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--lang=zh-CN", "--window-size=1400,1000");
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+                "--lang=" + language, "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.split("-")[0]));
         // a Chinese clerk's browser runs on Beijing time, whatever the machine's zone
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai")).usingAnyFreePort().build();
+                .withEnvironment(Map.of("TZ", "Asia/Shanghai")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
     }
@@ -48,25 +63,25 @@ public final class Browser implements AutoCloseable {
      * Sets this browser's clock to the engine's ({@code ClockUtil}), from the next page on, so that relative and overdue
      * dates on screen are those of the moment the test plays; the clock then runs on in real time.
      */
-    public Browser clockAt(java.time.Instant now) {
+    public Browser clockAt(Instant now) {
         String script = "(() => { const shift = " + now.toEpochMilli() + " - Date.now(); const Real = Date;"
                 + " class Shifted extends Real { constructor(...a) { if (a.length === 0) { super(Real.now() + shift); }"
                 + " else { super(...a); } } static now() { return Real.now() + shift; } }"
                 + " window.Date = Shifted; })();";
-        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                java.util.Map.of("source", script));
+        ((ChromiumDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", script));
         return this;
     }
 
     /** Saves what the screen shows as target/browser-screenshots/{name}.png, to inspect a failing run. */
     public void screenshot(String name) {
         try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "browser-screenshots");
-            java.nio.file.Files.createDirectories(dir);
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Path dir = Path.of("target", "browser-screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -77,7 +92,7 @@ public final class Browser implements AutoCloseable {
 
     /** Runs a script in the page and answers its result. */
     public Object script(String script, Object... args) {
-        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     public WebDriver driver() {
@@ -154,7 +169,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public String lang() {
-        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return navigator.language"))
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("return navigator.language"))
                 .toLowerCase(Locale.ROOT);
     }
 

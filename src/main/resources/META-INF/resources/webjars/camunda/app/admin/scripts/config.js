@@ -27,6 +27,11 @@ export default {
   // English for Chinese browsers. See custom-scripts/date-locale.js.
   customScripts: ['custom-scripts/date-locale.js', 'custom-scripts/person-name.js'],
   // person-name.js: a person's name in one piece (姓名); the last-name field is hidden (docs/organization.md).
+  // Added for this project: the header and the page title say what the system is ("<vendor> <name>").
+  app: {
+    name: '管理台',
+    vendor: '法治政府建设年度报告系统'
+  },
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

@@ -26,6 +26,11 @@ export default {
   // after the locale files have loaded; without it relative dates ("2 years ago") can stay
   // English for Chinese browsers. See custom-scripts/date-locale.js.
   customScripts: ['custom-scripts/date-locale.js'],
+  // Added for this project: the header and the page title say what the system is ("<vendor> <name>").
+  app: {
+    name: '驾驶舱',
+    vendor: '法治政府建设年度报告系统'
+  },
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -26,8 +26,19 @@ export default {
   // after the locale files have loaded; without it relative dates ("2 years ago") can stay
   // English for Chinese browsers. See custom-scripts/date-locale.js.
   // desk-link.js: the supervision desk (督办台) in the header, and the task's case page instead of Cockpit.
+  // date-picker-zh.js: the forms' date pickers in Chinese (yyyy-MM-dd, weeks from Monday) for a Chinese browser.
+  // task-dates.js: the due day beside the relative due date, overdue tasks in red.
+  // confirmations.js: the start form's entities by name and year preset, a confirmation after a start and after
+  // each completed task.
   // person-names.js: names instead of user ids in a task's history tab (docs/organization.md).
-  customScripts: ['custom-scripts/date-locale.js', 'custom-scripts/desk-link.js', 'custom-scripts/person-names.js'],
+  customScripts: ['custom-scripts/date-locale.js', 'custom-scripts/desk-link.js', 'custom-scripts/date-picker-zh.js',
+    'custom-scripts/task-dates.js', 'custom-scripts/confirmations.js', 'custom-scripts/person-names.js'],
+  // Added for this project: the header and the page title say what the system is ("<vendor> <name>").
+  app: {
+    name: '任务列表',
+    vendor: '法治政府建设年度报告系统'
+  },
+
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -27,6 +27,25 @@ export default {
   // English for Chinese browsers. See custom-scripts/date-locale.js.
   customScripts: ['custom-scripts/date-locale.js', 'custom-scripts/person-name.js'],
   // person-name.js: a person's name in one piece (姓名); the last-name field is hidden (docs/organization.md).
+  // Added for this project: the header and the page title say what the system is ("<vendor> <name>").
+  app: {
+    name: '首页',
+    vendor: '法治政府建设年度报告系统'
+  },
+  // Added for this project: links for the people who use the system, instead of Camunda's default link to its
+  // English documentation (which this list replaces).
+  links: [
+    {
+      label: '督办台',
+      href: '/desk/index.html',
+      description: '各单位年度报告进度、逾期提醒、催办与通报'
+    },
+    {
+      label: '法治政府建设年度报告公开专栏',
+      href: '/public/reports',
+      description: '已公开的各单位法治政府建设年度报告'
+    }
+  ],
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
