@@ -25,7 +25,7 @@ public final class Tasklist {
      * other word of three or more Latin letters is English a Chinese clerk should not meet.
      */
     private static final List<String> LATIN_ALLOWED = List.of("Camunda", "Platform", "PDF", "OFD", "docx", "pdf",
-            "ofd", "txt", "zip", "CSV", "SHA", "xlsx", "Word", "Excel", "WPS", "CST", "GMT", "Asia", "Shanghai", "http", "https",
+            "ofd", "txt", "zip", "CSV", "SHA", "Atom", "xlsx", "Word", "Excel", "WPS", "CST", "GMT", "Asia", "Shanghai", "http", "https",
             "localhost", "html", "example", "org", "Tasklist", "Cockpit", "Admin", "Welcome");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{3,}");
 
@@ -89,6 +89,7 @@ public final class Tasklist {
     /** Types a date (yyyy-MM-dd) into a Camunda Form's date field, as a clerk types it, and leaves the field. */
     public Tasklist date(String key, String date) {
         WebElement input = browser.waitFor(By.cssSelector("input[id*='-Field_" + key + "']"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", input);
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), date, Keys.ENTER);
         input.sendKeys(Keys.TAB);
@@ -134,16 +135,17 @@ public final class Tasklist {
         wait(30).until(d -> browser.all(By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a"))
                 .stream().filter(a -> a.getAttribute("href").contains(currentTaskId())).findAny().isEmpty()
                 || errorShown());
-        String notices = notices();
-        assertThat(errorShown()).as("error after completing %s: %s", taskName, notices).isFalse();
-        return notices;
+        assertThat(errorShown()).as("error after completing %s: %s", taskName, notices()).isFalse();
+        // the screen confirms it: "“name”已办结。"
+        wait(10).until(d -> notices().contains("已办结"));
+        return notices();
     }
 
     /**
      * Clicks 完成 expecting a refusal: answers the red box's text, after checking that it holds no English for this
-     * Chinese browser; the task stays open for the correction.
+     * Chinese browser, and saving the screen; the task stays open for the correction.
      */
-    public String refusedCompletion() {
+    public String refusedCompletion(String screen) {
         WebElement done = wait(20).until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//section[contains(@class,'task-card')]//button[normalize-space(.)='完成']")));
         browser.script("arguments[0].scrollIntoView({block: 'center'});", done);
@@ -152,6 +154,7 @@ public final class Tasklist {
         String refusal = String.valueOf(browser.script("return Array.from(document.querySelectorAll("
                 + "'.notifications .alert-danger, [cam-tasklist-form] .alert-danger'))"
                 + ".filter(n => n.offsetParent !== null).map(n => n.innerText).join('\\n');"));
+        browser.screenshot(screen);
         assertThat(englishWords(refusal)).as("the refusal %s", refusal).isEmpty();
         browser.script("document.querySelectorAll('.notifications .alert-danger .close').forEach(b => b.click());");
         return refusal;

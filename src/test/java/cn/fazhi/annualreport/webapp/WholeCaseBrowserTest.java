@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -84,17 +86,35 @@ class WholeCaseBrowserTest {
 
         // When it opens the start form and starts 巴彦县's report for 2025
         owner.startForm("法治政府建设年度报告");
-        owner.browser().screenshot("02-start-form"); // FRONT-MERGE: check
-        owner.type("entityCode", "bayan").type("reportingYear", "2025");
+        owner.check("02-start-form");
+        // (the year preset to last year, its entity by name — it finds it by typing part of the name)
+        assertThat(owner.field("reportingYear").getAttribute("value")).isEqualTo("2025");
+        WebElement entity = owner.field("entityCode");
+        entity.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "巴彦");
+        owner.browser().click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='巴彦县人民政府']"));
+        assertThat(entity.getAttribute("value")).isEqualTo("巴彦县人民政府");
         String started = owner.start();
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey("bayan:2025").singleResult();
         assertThat(pi).as("the case was started; the screen said: %s", started).isNotNull();
+        // Then the screen confirms it, with the way to the case
+        assertThat(started).contains("巴彦县人民政府2025年度法治政府建设年度报告已启动", "查看案件进度");
         settle();
 
-        // Then each of the four departments sends its material on 12 January, in its own browser
+        // Then three departments send their material on 12 January, each in its own browser, and 营商环境建设监督局
+        // only on 24 February, after the deadline of 13 February
         for (String department : List.of("sfj", "gaj", "jyj", "yshj")) {
-            Tasklist clerk = as("bayan_" + department + "_staff", LocalDateTime.of(2026, 1, 12, 10, 0));
+            boolean late = department.equals("yshj");
+            Tasklist clerk = as("bayan_" + department + "_staff",
+                    late ? LocalDateTime.of(2026, 2, 24, 10, 0) : LocalDateTime.of(2026, 1, 12, 10, 0));
+            // (the list gives the due day itself, and marks the late task)
+            String entry = clerk.listEntry("报送部门材料");
+            assertThat(entry).contains("2026-02-13");
+            if (late) {
+                assertThat(entry).contains("已逾期");
+            } else {
+                assertThat(entry).doesNotContain("已逾期");
+            }
             clerk.open("报送部门材料").claim();
             // (the task's group named with its entity: 巴彦县公安局's is not 廊坊市公安局's)
             assertThat(clerk.browser().text(By.cssSelector(".task-card .groups"))).contains("巴彦县");
@@ -106,9 +126,9 @@ class WholeCaseBrowserTest {
         }
         assertThat(cases.tasks(pi, TASK_SUBMIT_MATERIAL)).isEmpty();
 
-        // When the drafter uploads a real report on 20 January
+        // When the drafter uploads a real report on 25 February
         // (it follows the link of the mail that told it of the task)
-        Tasklist drafter = as("bayan_drafter", LocalDateTime.of(2026, 1, 20, 10, 0));
+        Tasklist drafter = as("bayan_drafter", LocalDateTime.of(2026, 2, 25, 10, 0));
         drafter.browser().open(tasklistLink("bayan.drafter@example.org"));
         drafter.browser().waitForText(By.cssSelector(".task-card h2.task"), "起草年度报告");
         drafter.waitForForm();
@@ -124,8 +144,8 @@ class WholeCaseBrowserTest {
         drafter.complete("起草年度报告");
         settle();
 
-        // And the owner returns it on 22 January
-        Tasklist reviewer = as("bayan_owner", LocalDateTime.of(2026, 1, 22, 10, 0));
+        // And the owner returns it on 26 February
+        Tasklist reviewer = as("bayan_owner", LocalDateTime.of(2026, 2, 26, 10, 0));
         reviewer.open("审核报告稿").claim();
         reviewer.check("06-review-first");
         // (it reads the draft in the browser, without downloading it)
@@ -141,8 +161,8 @@ class WholeCaseBrowserTest {
         reviewer.complete("审核报告稿");
         settle();
 
-        // Then the drafter sees the return and writes the five sections at full length on 26 January
-        Tasklist redrafter = as("bayan_drafter", LocalDateTime.of(2026, 1, 26, 10, 0));
+        // Then the drafter sees the return and writes the five sections at full length on 27 February
+        Tasklist redrafter = as("bayan_drafter", LocalDateTime.of(2026, 2, 27, 10, 0));
         redrafter.open("起草年度报告").claim();
         assertThat(redrafter.check("07-draft-returned")).contains("退回修改意见", "第一责任人职责的情况");
         redrafter.browser().click(By.cssSelector("input[name=draftMode][value=structured]"));
@@ -156,8 +176,8 @@ class WholeCaseBrowserTest {
         redrafter.complete("起草年度报告");
         settle();
 
-        // And the owner approves on 27 January
-        Tasklist approver = as("bayan_owner", LocalDateTime.of(2026, 1, 27, 10, 0));
+        // And the owner approves on 2 March
+        Tasklist approver = as("bayan_owner", LocalDateTime.of(2026, 3, 2, 10, 0));
         approver.open("审核报告稿").claim();
         approver.check("09-review-second");
         approver.choose("internalReviewDecision", "审核通过");
@@ -165,25 +185,25 @@ class WholeCaseBrowserTest {
         approver.complete("审核报告稿");
         settle();
 
-        // Then the office records the executive meeting of 9 February
-        Tasklist office = as("bayan_office", LocalDateTime.of(2026, 2, 10, 10, 0));
+        // Then the office records the executive meeting of 3 March
+        Tasklist office = as("bayan_office", LocalDateTime.of(2026, 3, 17, 10, 0));
         office.open("政府常务会议审议").claim();
         // (the meeting's recorder sees both of the owner's review rounds, by name)
         assertThat(office.check("10-meeting")).contains("此前的审核、审议意见", "李法明",
                 "第三部分须写明县政府主要负责人履行第一责任人职责的情况", "同意提请县政府常务会议审议");
-        office.date("meetingDate", "2026-02-09");
+        office.date("meetingDate", "2026-03-03");
         office.type("meetingSession", "县政府第17届第48次常务会议");
         office.choose("gateDecision", "审议通过");
         office.type("gateComment", "会议原则通过，请按程序印发。");
         office.complete("政府常务会议审议");
         settle();
 
-        // And issues it on 12 February with its 文号 and the sealed text
-        Tasklist issuer = as("bayan_office", LocalDateTime.of(2026, 2, 12, 10, 0));
+        // And issues it on 5 March with its 文号 and the sealed text
+        Tasklist issuer = as("bayan_office", LocalDateTime.of(2026, 3, 5, 10, 0));
         issuer.open("签发并制发").claim();
         issuer.check("11-issue");
         issuer.typeInto("issuedBy-field", "陈国栋");
-        issuer.browser().script("arguments[0].value = '2026-02-12';"
+        issuer.browser().script("arguments[0].value = '2026-03-05';"
                 + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
                 + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
                 issuer.browser().waitFor(By.id("issueDate-field")));
@@ -194,8 +214,8 @@ class WholeCaseBrowserTest {
         settle();
         assertThat(issuer.browser().visibleText()).doesNotContain("Exception");
 
-        // When the office files it with every addressee on 26 February: one receipt has not come back
-        Tasklist filer = as("bayan_office", LocalDateTime.of(2026, 2, 26, 10, 0));
+        // When the office files it with every addressee on 9 March: one receipt has not come back
+        Tasklist filer = as("bayan_office", LocalDateTime.of(2026, 3, 9, 10, 0));
         List<String> filings = new ArrayList<>();
         cases.tasks(pi, TASK_FILE).forEach(t -> filings.add(t.getName()));
         cases.tasks(pi, TASK_COPY).forEach(t -> filings.add(t.getName()));
@@ -208,25 +228,24 @@ class WholeCaseBrowserTest {
                 filer.choose("filingOutcome", "回执待返回");
                 filer.choose("filingChannel", "机要交换");
                 // a filing date three days ahead is refused, in Chinese only
-                filer.date("filedOn", "2026-03-01");
-                String refusal = filer.refusedCompletion();
-                assertThat(refusal).contains("2026-03-01", "将来");
-                filer.browser().screenshot("13-filing-future-refused");
-                filer.date("filedOn", "2026-02-26");
+                filer.date("filedOn", "2026-03-12");
+                String refusal = filer.refusedCompletion("13-filing-future-refused");
+                assertThat(refusal).contains("2026-03-12", "将来");
+                filer.date("filedOn", "2026-03-09");
             } else {
                 filer.choose("filingOutcome", "已取得回执");
-                filer.date("filedOn", "2026-02-26");
+                filer.date("filedOn", "2026-03-09");
                 filer.choose("filingChannel", "电子公文交换系统");
                 filer.type("receiptNumber", "回执-2026-" + (30 + i));
-                filer.date("receiptDate", "2026-02-26");
+                filer.date("receiptDate", "2026-03-09");
             }
             filer.browser().screenshot("14-filing-" + i);
             filer.complete(name);
             settle();
         }
 
-        // And the secrecy reviewer releases the whole report on 27 February
-        Tasklist secrecy = as("bayan_secrecy", LocalDateTime.of(2026, 2, 27, 10, 0));
+        // And the secrecy reviewer releases the whole report on 10 March
+        Tasklist secrecy = as("bayan_secrecy", LocalDateTime.of(2026, 3, 10, 10, 0));
         secrecy.open("保密审查").claim();
         secrecy.check("15-secrecy");
         secrecy.browser().click(By.cssSelector("input[name=secrecyDecision][value=PUBLISH_FULL]"));
@@ -234,20 +253,20 @@ class WholeCaseBrowserTest {
         secrecy.complete("保密审查");
         settle();
 
-        // Then the receipt that was missing is recorded when it comes back on 3 March, and the case archived
-        Tasklist late = as("bayan_office", LocalDateTime.of(2026, 3, 3, 10, 0));
+        // Then the receipt that was missing is recorded when it comes back on 13 March, and the case archived
+        Tasklist late = as("bayan_office", LocalDateTime.of(2026, 3, 16, 10, 0));
         late.open("补录回执").claim();
-        assertThat(late.check("16-record-receipt")).contains("2026-02-26", "登记人：张婷")
+        assertThat(late.check("16-record-receipt")).contains("2026-03-09", "登记人：张婷")
                 .doesNotContain("bayan_office");
         late.choose("filingOutcome", "回执已返回");
-        late.type("receiptNumber", "机要回执-0302");
-        late.date("receiptDate", "2026-03-02");
+        late.type("receiptNumber", "机要回执-0313");
+        late.date("receiptDate", "2026-03-13");
         late.complete("补录回执");
         settle();
         late.open("归档").claim();
         late.check("17-archive");
         late.type("archiveNumber", "WS2026-Y-012");
-        late.date("archivedOn", "2026-03-03");
+        late.date("archivedOn", "2026-03-16");
         late.complete("归档");
         settle();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count())
@@ -267,7 +286,7 @@ class WholeCaseBrowserTest {
         assertThat(new Tasklist(citizen).check("18-public-404")).contains("未找到");
 
         // And the owner finds the case finished on the desk, with who did what
-        Tasklist desk = as("bayan_owner", LocalDateTime.of(2026, 3, 4, 10, 0));
+        Tasklist desk = as("bayan_owner", LocalDateTime.of(2026, 3, 17, 10, 0));
         desk.browser().click(By.id("desk-link"));
         desk.browser().waitForText(By.id("summary"), "可查看");
         String row = desk.browser().waitFor(By.cssSelector("#rows tbody tr[data-entity='bayan']")).getText();
@@ -281,21 +300,22 @@ class WholeCaseBrowserTest {
 
     @Test
     void aSecrecyReviewerPublishesADepartmentsReportWithAPassageRemoved() throws Exception {
-        // Given 巴彦县公安局's case filed with every addressee on 26 February
+        // Given 巴彦县公安局's case filed with every addressee on 26 February (the receipts back the next day)
         TestCases.setClock(LocalDateTime.of(2026, 1, 5, 9, 0));
         ProcessInstance pi = cases.start("bayan-gaj", 2025);
         TestCases.setClock(LocalDateTime.of(2026, 2, 20, 10, 0));
         cases.complete(pi, TASK_DRAFT, TestCases.draft(false));
         cases.complete(pi, TASK_INTERNAL_REVIEW, TestCases.internalReview("APPROVE"));
         cases.complete(pi, TASK_LEADERSHIP_MEETING, TestCases.meeting("APPROVE"));
+        TestCases.setClock(LocalDateTime.of(2026, 2, 25, 10, 0));
         cases.complete(pi, TASK_SIGN_AND_ISSUE, TestCases.issue("巴公呈〔2026〕3号"));
-        TestCases.setClock(LocalDateTime.of(2026, 2, 26, 10, 0));
+        TestCases.setClock(LocalDateTime.of(2026, 2, 27, 9, 0));
         cases.complete(pi, TASK_FILE, TestCases.filing("回执-0226"));
         cases.complete(pi, TASK_COPY, TestCases.filing("回执-0226"));
         settle();
 
         // When its secrecy reviewer releases it with one passage removed, typing the text to publish
-        Tasklist secrecy = as("bayan_gaj_staff", LocalDateTime.of(2026, 2, 27, 10, 0));
+        Tasklist secrecy = as("bayan_gaj_staff", LocalDateTime.of(2026, 2, 27, 11, 0));
         secrecy.open("保密审查").claim();
         secrecy.browser().click(By.cssSelector("input[name=secrecyDecision][value=PUBLISH_REDACTED]"));
         secrecy.typeInto("secrecyReviewer-field", "陶科员");
