@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,6 +37,15 @@ class ProcessResourcesTest {
             .configurationResource("deployment-test.cfg.xml").build();
 
     private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * Closes the plain engine (which unregisters it): left registered beside the application's, it made the webapps of
+     * later tests in the same JVM offer an engine chooser ("default" in Tasklist's header).
+     */
+    @AfterAll
+    static void closeTheEngine() {
+        engineExtension.getProcessEngine().close();
+    }
 
     @Test
     void everyUserTaskAndStartEventHasADeployedFormThatParses() throws IOException {

@@ -43,7 +43,16 @@ public final class Tasklist {
     public Tasklist open(String taskName) {
         By item = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[contains(normalize-space(.),'"
                 + taskName + "')]");
-        wait(30).until(ExpectedConditions.elementToBeClickable(item)).click();
+        // the list re-renders while it refreshes: find the entry again until a click lands
+        wait(30).until(d -> {
+            List<WebElement> found = d.findElements(item);
+            if (found.isEmpty() || !found.get(0).isDisplayed()) {
+                return false;
+            }
+            browser.script("arguments[0].scrollIntoView({block: 'center'});", found.get(0));
+            found.get(0).click();
+            return true;
+        });
         browser.waitForText(By.cssSelector(".task-card h2.task"), taskName);
         waitForForm();
         return this;

@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -103,6 +104,8 @@ class WholeCaseBrowserTest {
 
         // Then three departments send their material on 12 January, each in its own browser, and 营商环境建设监督局
         // only on 24 February, after the deadline of 13 February
+        Map<String, String> departments = Map.of("sfj", "巴彦县司法局", "gaj", "巴彦县公安局", "jyj", "巴彦县教育局",
+                "yshj", "巴彦县营商环境建设监督局");
         for (String department : List.of("sfj", "gaj", "jyj", "yshj")) {
             boolean late = department.equals("yshj");
             Tasklist clerk = as("bayan_" + department + "_staff",
@@ -117,7 +120,8 @@ class WholeCaseBrowserTest {
             }
             clerk.open("报送部门材料").claim();
             // (the task's group named with its entity: 巴彦县公安局's is not 廊坊市公安局's)
-            assertThat(clerk.browser().text(By.cssSelector(".task-card .groups"))).contains("巴彦县");
+            assertThat(clerk.browser().text(By.cssSelector(".task-card .groups")))
+                    .contains(departments.get(department) + " 材料报送人员");
             clerk.paste("materialSummary-field", excerpt("bayan-county-2021.txt", 2000));
             clerk.typeInto("materialContact-field", "科员 0451-5712345");
             clerk.check("03-material-" + department);
