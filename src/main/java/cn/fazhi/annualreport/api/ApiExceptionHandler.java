@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
@@ -33,21 +34,21 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.status()).body(ApiError.of(Language.of(request), e.status().value(),
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(Language.of(request), e.status().value(),
                 e.getClass().getSimpleName(), e.messageZh(), e.messageEn(), e.details()));
     }
 
     /** A refusal of the engine's task guard, raised as the engine's form error (Refusals). */
     @ExceptionHandler(FormFieldValidationException.class)
     ResponseEntity<ApiError> refusedSubmission(FormFieldValidationException e, HttpServletRequest request) {
-        return Refusals.behind(e).map(r -> refused(r, request)).orElseGet(() -> ResponseEntity.badRequest().body(
+        return Refusals.behind(e).map(r -> refused(r, request)).orElseGet(() -> ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(
                 ApiError.of(Language.of(request), 400, "BadRequest", "表单填写有误",
                         "Invalid form submission: " + e.getMessage(), List.of())));
     }
 
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ApiError> forbidden(AuthorizationException e, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(Language.of(request), 403, "Forbidden",
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(Language.of(request), 403, "Forbidden",
                 "无权执行此操作", "You are not allowed to do this: " + e.getMessage(), null));
     }
 
@@ -55,7 +56,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         String limit = megabytes(maxFileSize);
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of(Language.of(request), 413,
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(Language.of(request), 413,
                 "PayloadTooLarge", "上传的文件过大（最大" + limit + "）", "The upload is too large (at most " + limit + ")",
                 List.of()));
     }
@@ -79,7 +80,7 @@ class ApiExceptionHandler {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MethodArgumentConversionNotSupportedException.class,
             MissingServletRequestParameterException.class, MultipartException.class})
     ResponseEntity<ApiError> unreadable(Exception e, HttpServletRequest request) {
-        return ResponseEntity.badRequest().body(ApiError.of(Language.of(request), 400, "BadRequest",
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(ApiError.of(Language.of(request), 400, "BadRequest",
                 "请求格式不正确", "Malformed request: " + Shown.value(e.getMessage()), List.of()));
     }
 
@@ -96,7 +97,7 @@ class ApiExceptionHandler {
         String detail = e.getMostSpecificCause() instanceof JsonProcessingException json
                 && json.getLocation() != null ? "（第" + json.getLocation().getLineNr() + "行第"
                 + json.getLocation().getColumnNr() + "列）" : "";
-        return ResponseEntity.badRequest().body(ApiError.of(Language.of(request), 400, "BadRequest",
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(ApiError.of(Language.of(request), 400, "BadRequest",
                 "请求体不是本接口要求的 JSON" + detail + "：须为一个对象，每个字段只出现一次，字段值类型正确",
                 "The request body is not the JSON this call takes" + detail.replace("（第", " (line ")
                         .replace("行第", ", column ").replace("列）", ")")

@@ -51,10 +51,15 @@ public final class PlausibleDates {
             return null;
         }
         String s = value.toString().strip();
-        try {
-            if (s.length() > 10 && s.charAt(10) == 'T') {
+        if (s.length() > 10 && s.charAt(10) == 'T') {
+            try {
                 return OffsetDateTime.parse(s).atZoneSameInstant(BEIJING).toLocalDate();
+            } catch (DateTimeParseException e) {
+                // a date-time without an offset (2030-01-01T00:00:00) or with anything else after the T: its day is
+                // the day it names, as the filing forms read it — never a reason to skip the rule
             }
+        }
+        try {
             return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
         } catch (DateTimeParseException e) {
             return null;

@@ -47,7 +47,8 @@ public class PersonNames {
 
     /**
      * Puts the whole name into the first name and leaves the last name empty: a Chinese name given as 姓 (last) and
-     * 名 (first) is joined 姓 + 名 without a space ("李" + "法明" = 李法明), any other as "first last".
+     * 名 (first) is joined 姓 + 名 without a space ("李" + "法明" = 李法明; "王" + "王晓明" stays 王晓明), any other as
+     * "first last".
      */
     static void normalize(User user) {
         user.setFirstName(whole(user.getFirstName(), user.getLastName()));
@@ -66,7 +67,11 @@ public class PersonNames {
         if (f.isEmpty() || l.isEmpty() || f.equals(l)) {
             return f.isEmpty() ? l : f; // Camunda's default admin is "Admin" "Admin"
         }
-        return chinese(l) && chinese(f) ? l + f : f + " " + l;
+        if (chinese(l) && chinese(f)) {
+            // 姓 sent beside a 名 that already is the whole name (王 + 王晓明, a client still splitting names): once
+            return f.length() > l.length() && f.startsWith(l) ? f : l + f;
+        }
+        return f + " " + l;
     }
 
     /** Han characters and the middle dot of transcribed names (e.g. 阿依古丽·买买提). */

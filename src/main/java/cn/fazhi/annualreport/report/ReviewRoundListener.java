@@ -149,10 +149,11 @@ class ReviewRoundListener implements TaskListener {
         List<String[]> rounds = new ArrayList<>();
         for (DocumentVersion v : versions) {
             for (DocumentComment c : v.comments()) {
-                String head = "- **第" + v.version() + "版 " + nz(c.taskName()) + "**：" + nz(name.apply(c.author()))
+                String head = "- **第" + v.version() + "版 " + literal(nz(c.taskName())) + "**："
+                        + literal(nz(name.apply(c.author())))
                         + (c.at() == null ? "" : "，" + MINUTE.format(c.at())) + "，"
-                        + DECISIONS.getOrDefault(c.decision(), nz(c.decision()))
-                        + (c.details() == null ? "" : "（" + c.details() + "）");
+                        + literal(DECISIONS.getOrDefault(c.decision(), nz(c.decision())))
+                        + (c.details() == null ? "" : "（" + literal(c.details()) + "）");
                 rounds.add(new String[] {head, c.text() == null ? "" : c.text().strip()});
             }
         }
@@ -169,7 +170,8 @@ class ReviewRoundListener implements TaskListener {
                     s.append(round[0]);
                     if (!round[1].isEmpty()) {
                         String text = round[1].length() > cut ? round[1].substring(0, cut) + "……（全文见案件页）" : round[1];
-                        s.append("。意见：").append(text.replace("\r\n", "\n").replace("\n", "  \n  "));
+                        s.append("。意见：").append(literal(text).replace("\r\n", "\n").replace("\r", "\n")
+                                .replace("\n", "  \n  "));
                     }
                     s.append('\n');
                 }
@@ -182,6 +184,23 @@ class ReviewRoundListener implements TaskListener {
             }
         }
         return "#### 此前的审核、审议意见\n\n共" + rounds.size() + "轮，见案件页。\n";
+    }
+
+    /**
+     * What a person wrote, as Markdown that shows it literally: every ASCII punctuation mark CommonMark could read as
+     * markup (emphasis, links, images, HTML, list markers, entities) is backslash-escaped, so that a comment cannot
+     * fake a round, a link or an image in the forms that show this history.
+     */
+    static String literal(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\`*_{}[]()#+-.!<>|~&\"'=:".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static String nz(String s) {

@@ -30,10 +30,17 @@ final class GateResponses {
     }
 
     /**
-     * 401 without the Basic challenge for a page's script (X-Requested-With: XMLHttpRequest, as the desk sends it):
-     * the browser would otherwise open its own login dialog instead of the page sending the user to Tasklist's login.
+     * 401 without the Basic challenge for a page's script (X-Requested-With: XMLHttpRequest, as the desk sends it) and
+     * for a page a browser opens (the error page): the browser would otherwise open its own login dialog instead of
+     * the person going to Tasklist's login.
      */
     void unauthorizedOrChallenge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (browserPage(request)) {
+            // a link opened without a login (a draft's 在线阅读, a mail page): the error page in the browser's language
+            // with the way to Tasklist's login, not the browser's own Basic login box
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
         if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             write(request, response, 401, "Unauthorized", "请先登录", "Authentication required");
         } else {

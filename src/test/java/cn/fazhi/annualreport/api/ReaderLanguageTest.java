@@ -219,6 +219,26 @@ class ReaderLanguageTest {
 
     @ParameterizedTest
     @EnumSource(Reader.class)
+    void aBrowserOpeningAnApiLinkGetsARefusalNotAServerErrorNorTheBrowsersLoginBox(Reader reader) {
+        // When a browser asking for HTML only opens an API address it may not use, logged in
+        HttpResponse<String> refused = send(reader, "GET", "/api/tasks/no-such-task/people", "bayan_owner", null, null,
+                "text/html");
+        // Then it is the refusal (404, JSON in its language), not a 500 for want of an HTML form of it
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertInLanguage(reader, body(refused));
+
+        // When it opens a draft's 在线阅读 link without a login (its session ended)
+        HttpResponse<String> anonymous = send(reader, "GET", "/api/reports/bayan/2025/documents/1/view", null, null,
+                null, HTML);
+        // Then it is the error page in its language, without the Basic challenge that opens the browser's own box
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(Jsoup.parse(anonymous.body()).text()).contains(reader == Reader.ENGLISH ? "Log in first" : "请先登录");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Reader.class)
     void thePublicColumnIsChineseUnlessTheBrowserAsksForEnglish(Reader reader) {
         // When anyone opens a report the column does not have, a path under /public that does not exist, and
         // tries to change the column

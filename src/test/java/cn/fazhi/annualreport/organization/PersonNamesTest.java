@@ -77,6 +77,19 @@ class PersonNamesTest {
     }
 
     @Test
+    void aSurnameSentBesideTheWholeNameIsNotWrittenTwice() {
+        // When a client that still splits names sends 名 王晓明 (already whole) and 姓 王
+        ResponseEntity<?> answer = rest.exchange("/engine-rest/user/bayan_drafter/profile", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("id", "bayan_drafter", "firstName", "王晓明", "lastName", "王",
+                        "email", "bayan.drafter@example.org"), auth("bayan_drafter")), String.class);
+
+        // Then the name stays 王晓明, not 王王晓明
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(identityService.createUserQuery().userId("bayan_drafter").singleResult().getFirstName())
+                .isEqualTo("王晓明");
+    }
+
+    @Test
     void aDatabaseOfAnEarlierVersionIsBroughtIntoShapeAtStartUp() {
         // Given a database in shape (whatever earlier tests left split is joined first) but for two users stored split
         // into 名 and 姓 and a group named without its entity, as earlier versions wrote them

@@ -397,6 +397,7 @@ class FilingAndArchiveTest {
         TestCases.setClock(LocalDateTime.of(2026, 2, 20, 10, 0));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_LEADERSHIP_MEETING),
                 strings(TestCases.meeting("APPROVE"))));
+        TestCases.setClock(LocalDateTime.of(2026, 2, 25, 10, 0));
         assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_SIGN_AND_ISSUE), strings(TestCases.issue(NUMBER))));
     }
 

@@ -152,6 +152,7 @@ class IssuedReportTest {
 
     /** 签发 as Tasklist submits it: the three fields, and the sealed report as a transient file. */
     private ResponseEntity<Map<String, Object>> issue(String fileName, byte[] content) {
+        TestCases.setClock(LocalDateTime.of(2026, 2, 25, 10, 0)); // issued on the day it is dated
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("issuedBy", Map.of("value", "姜局长", "type", "String"));
         variables.put("issueDate", Map.of("value", "2026-02-25", "type", "String"));

@@ -208,6 +208,7 @@ class ReportApiTest {
         engine.getTaskService().complete(task(pid, TASK_DRAFT), TestCases.draft(false));
         engine.getTaskService().complete(task(pid, TASK_INTERNAL_REVIEW), TestCases.internalReview("APPROVE"));
         engine.getTaskService().complete(task(pid, TASK_LEADERSHIP_MEETING), TestCases.meeting("APPROVE"));
+        TestCases.setClock(LocalDateTime.of(2026, 2, 25, 10, 0)); // issued that day, as dated
         String issuance = task(pid, TASK_SIGN_AND_ISSUE);
         ResponseEntity<Map<String, Object>> first = complete("bayan_gaj_staff", issuance,
                 strings(TestCases.issue("巴公呈〔2026〕7号")));

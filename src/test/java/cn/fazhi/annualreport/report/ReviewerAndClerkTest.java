@@ -89,6 +89,12 @@ class ReviewerAndClerkTest {
         assertThat(future.getBody().get("messageZh").toString())
                 .contains("「会议日期」2026-02-23晚于今天（2026-02-20，北京时间）");
         assertThat(future.getBody().get("messageEn").toString()).contains("'meetingDate' 2026-02-23 lies after today");
+        // And so is the same day written as a date-time, with or without an offset, or with anything after its T
+        for (String spelling : List.of("2026-02-23T00:00:00", "2026-02-23T08:00:00+08:00", "2026-02-23Tx")) {
+            ResponseEntity<Map<String, Object>> sneaked = complete("bayan_gaj_staff", meeting,
+                    strings(meeting(spelling)));
+            assertThat(sneaked.getStatusCode()).as(spelling).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
 
         // When it records a meeting held before the reporting year ended, through Tasklist's own API
         WebappSession tasklist = WebappSession.login(base(), "tasklist", "bayan_gaj_staff", "demo");
@@ -102,6 +108,31 @@ class ReviewerAndClerkTest {
         assertNoContent(complete("bayan_gaj_staff", meeting, strings(meeting("2026-02-20"))));
         // Then the case goes on to the issuance
         assertThat(task(pid, TASK_SIGN_AND_ISSUE)).isNotNull();
+    }
+
+    @Test
+    void anIssueOrArchiveDateAheadIsRefusedSoThatItCannotBlockTheFilings() {
+        // Given the case passed by the meeting of 2026-02-20, the issuance open on 2026-02-25
+        String pid = startedCase();
+        assertNoContent(submitDraft(pid, "巴彦县公安局年度报告.txt", TestCases.DRAFT_TEXT.getBytes(StandardCharsets.UTF_8)));
+        assertNoContent(complete("bayan_gaj_head", task(pid, TASK_INTERNAL_REVIEW),
+                strings(TestCases.internalReview("APPROVE"))));
+        TestCases.setClock(LocalDateTime.of(2026, 2, 20, 10, 0));
+        assertNoContent(complete("bayan_gaj_staff", task(pid, TASK_LEADERSHIP_MEETING), strings(TestCases.meeting("APPROVE"))));
+        TestCases.setClock(LocalDateTime.of(2026, 2, 25, 10, 0));
+        String issue = task(pid, TASK_SIGN_AND_ISSUE);
+
+        // When the office issues it dated 2030-06-01 (every filing date would then be "before the issue date")
+        Map<String, Object> ahead = new java.util.HashMap<>(strings(TestCases.issue("巴公呈〔2026〕3号")));
+        ahead.put("issueDate", Map.of("value", "2030-06-01", "type", "String"));
+        ResponseEntity<Map<String, Object>> refused = complete("bayan_gaj_staff", issue, ahead);
+
+        // Then it is refused in both fields, and the task stays open for the right date
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("messageZh").toString()).contains("「印发日期」2030-06-01晚于今天");
+        assertThat(refused.getBody().get("messageEn").toString()).contains("'issueDate' 2030-06-01 lies after today");
+        assertThat(task(pid, TASK_SIGN_AND_ISSUE)).isEqualTo(issue);
+        assertNoContent(complete("bayan_gaj_staff", issue, strings(TestCases.issue("巴公呈〔2026〕3号"))));
     }
 
     @Test

@@ -161,7 +161,8 @@ class WholeCaseBrowserTest {
         reviewer.browser().driver().navigate().back();
         reviewer.waitForForm();
         reviewer.choose("internalReviewDecision", "退回");
-        reviewer.type("internalReviewComment", "第三部分须写明县政府主要负责人履行第一责任人职责的情况，请补充后再报。");
+        reviewer.type("internalReviewComment", "第三部分须写明县政府主要负责人履行第一责任人职责的情况，请补充后再报。"
+                + "参见[整改清单](https://evil.example)");
         reviewer.complete("审核报告稿");
         settle();
 
@@ -194,7 +195,10 @@ class WholeCaseBrowserTest {
         office.open("政府常务会议审议").claim();
         // (the meeting's recorder sees both of the owner's review rounds, by name)
         assertThat(office.check("10-meeting")).contains("此前的审核、审议意见", "李法明",
-                "第三部分须写明县政府主要负责人履行第一责任人职责的情况", "同意提请县政府常务会议审议");
+                "第三部分须写明县政府主要负责人履行第一责任人职责的情况", "同意提请县政府常务会议审议",
+                // (what the owner wrote is shown as written: Markdown in a comment makes no link)
+                "参见[整改清单](https://evil.example)");
+        assertThat(office.browser().all(By.cssSelector("a[href*='evil.example']"))).isEmpty();
         office.date("meetingDate", "2026-03-03");
         office.type("meetingSession", "县政府第17届第48次常务会议");
         office.choose("gateDecision", "审议通过");
