@@ -133,7 +133,7 @@ class WholeCaseBrowserTest {
         // When the drafter uploads a real report on 25 February
         // (it follows the link of the mail that told it of the task)
         Tasklist drafter = as("bayan_drafter", LocalDateTime.of(2026, 2, 25, 10, 0));
-        drafter.browser().open(tasklistLink("bayan.drafter@example.org"));
+        drafter.browser().open(tasklistLink("bayan.drafter@example.org", cases.task(pi, TASK_DRAFT).getId()));
         drafter.browser().waitForText(By.cssSelector(".task-card h2.task"), "起草年度报告");
         drafter.waitForForm();
         drafter.claim();
@@ -409,15 +409,18 @@ class WholeCaseBrowserTest {
         return file;
     }
 
-    /** The first link into Tasklist in the newest mail to the address. */
-    private String tasklistLink(String address) throws Exception {
+    /** The link into Tasklist of the mail to the address about the task (by its id), as the person finds it. */
+    private String tasklistLink(String address, String taskId) throws Exception {
         MimeMessage[] mails = smtp.getReceivedMessagesForDomain(address);
+        List<String> subjects = new ArrayList<>();
         for (int i = mails.length - 1; i >= 0; i--) {
-            Matcher m = Pattern.compile("https?://[^\\s\"<>]+(/camunda/app/tasklist/[^\\s\"<>]+)").matcher(Mails.text(mails[i]));
-            if (m.find()) {
+            String text = Mails.text(mails[i]);
+            subjects.add(mails[i].getSubject());
+            Matcher m = Pattern.compile("https?://[^\\s\"<>]+(/camunda/app/tasklist/[^\\s\"<>]+)").matcher(text);
+            if (m.find() && m.group(1).contains(taskId)) {
                 return m.group(1);
             }
         }
-        throw new AssertionError("no Tasklist link mailed to " + address);
+        throw new AssertionError("no mail with a link to task " + taskId + " went to " + address + ": " + subjects);
     }
 }
