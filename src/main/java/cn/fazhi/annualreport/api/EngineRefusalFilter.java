@@ -145,7 +145,7 @@ class EngineRefusalFilter extends OncePerRequestFilter {
      * its message then carries what a refusal repeats of the input (a file name, a user id) as text, escaped.
      */
     private boolean shownAsHtml(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length()).startsWith(webappEngineApi);
+        return EngineRestRequests.servletPath(request).startsWith(webappEngineApi);
     }
 
     private static boolean isJson(HttpServletRequest request) {

@@ -33,6 +33,16 @@ public final class EngineRestRequests {
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The request's path as the servlet container mapped it — decoded, normalized ({@code ;a=b}, {@code //} and
+     * {@code /./} gone), without the context path: servlet path plus path info. What a decision reads, never the raw URI.
+     */
+    public static String servletPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    }
+
     /** The request with its body kept, so that the engine reads it again after the filter did. */
     public static HttpServletRequest withBody(HttpServletRequest request, byte[] body) {
         return new CachedBodyRequest(request, body);

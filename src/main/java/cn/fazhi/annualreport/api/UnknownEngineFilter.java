@@ -32,7 +32,7 @@ class UnknownEngineFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = EngineRestRequests.servletPath(request);
         if (path.startsWith(webapp + "/app/")) {
             Matcher page = PAGE.matcher(path.substring(webapp.length()));
             if (page.matches() && !page.group(1).equals(engine)) {
