@@ -109,6 +109,12 @@ class ModelerDeploymentTest {
         assertThat(draft.getDueDate()).as("the moved deadline").isEqualTo(internalReview);
         assertThat(get("bayan_gaj_staff", "demo", "/engine-rest/task/" + draft.getId() + "/deployed-form")
                 .getStatusCode()).as("the draft form opens").isEqualTo(HttpStatus.OK);
+        HttpHeaders drafter = new HttpHeaders();
+        drafter.setBasicAuth("bayan_gaj_staff", "demo");
+        drafter.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(rest.exchange("/engine-rest/task/" + draft.getId() + "/complete", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", Map.of()), drafter), String.class).getStatusCode())
+                .as("the server-side form check holds on the administrator's version").isEqualTo(HttpStatus.BAD_REQUEST);
         cases.complete(pi, "UserTask_DraftReport", TestCases.draft(false));
 
         // Then the new task is open, due at the deadline it declares, with its reminder timer
@@ -222,7 +228,7 @@ class ModelerDeploymentTest {
     /** Adds 法制机构合法性审查 after drafting, as the Modeler writes it: template, reminder listener, flows and shape. */
     private static String withLegalCheck(String diagram) {
         String task = "<bpmn:userTask id=\"" + NEW_TASK + "\" camunda:modelerTemplate=\"cn.fazhi.annualreport.due-date\" "
-                + "camunda:modelerTemplateVersion=\"1\" name=\"" + NEW_TASK_NAME + "\" "
+                + "camunda:modelerTemplateVersion=\"2\" name=\"" + NEW_TASK_NAME + "\" "
                 + "camunda:candidateGroups=\"${entityCode}-owner\" camunda:dueDate=\"${deadlineInternalReview}\">"
                 + "<bpmn:extensionElements><camunda:taskListener delegateExpression=\"${taskReminderListener}\" "
                 + "event=\"timeout\" id=\"Reminders_LegalCheck\"><bpmn:timerEventDefinition id=\"TimerDef_LegalCheck\">"
