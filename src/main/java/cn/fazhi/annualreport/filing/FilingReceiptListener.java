@@ -1,12 +1,12 @@
 package cn.fazhi.annualreport.filing;
 
 import cn.fazhi.annualreport.organization.PersonNames;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +56,7 @@ class FilingReceiptListener implements TaskListener {
     private void completed(DelegateTask task) {
         String recipient = addressee(task);
         String who = completedBy(task);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = Beijing.now();
         if (FilingTasks.RECORD_RECEIPT.equals(task.getTaskDefinitionKey())) {
             FilingRecord filed = records.find(task.getProcessInstanceId(), recipient)
                     .orElseThrow(() -> FilingRequestException.noFilingRecord(recipient));

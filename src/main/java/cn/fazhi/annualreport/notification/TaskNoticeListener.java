@@ -4,7 +4,7 @@ import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
 import cn.fazhi.annualreport.notification.mail.Notice;
 import cn.fazhi.annualreport.notification.mail.NoticeKind;
 import cn.fazhi.annualreport.organization.PersonNames;
-import java.time.ZoneId;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,8 +25,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component("taskNoticeListener")
 class TaskNoticeListener implements TaskListener {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final IdentityService identityService;
     private final WorkingDayCalendar calendar;
@@ -85,8 +83,8 @@ class TaskNoticeListener implements TaskListener {
         Object year = task.getVariable("reportingYear");
         String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
         Integer workingDaysLeft = task.getDueDate() == null ? null : calendar.workingDaysBetween(
-                ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate(),
-                task.getDueDate().toInstant().atZone(ZONE).toLocalDate());
+                Beijing.today(),
+                task.getDueDate().toInstant().atZone(Beijing.ZONE).toLocalDate());
         boolean queued = false;
         for (User user : people.values()) {
             if (user.getEmail() == null || user.getEmail().isBlank()) {

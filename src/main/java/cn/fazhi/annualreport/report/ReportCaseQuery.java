@@ -10,7 +10,7 @@ import cn.fazhi.annualreport.filing.FilingRecords;
 import cn.fazhi.annualreport.notification.UnstaffedTasks;
 import cn.fazhi.annualreport.publication.Publications;
 import cn.fazhi.annualreport.security.SystemCall;
-import java.time.ZoneId;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -100,7 +100,7 @@ class ReportCaseQuery {
                     .map(IdentityLink::getGroupId).toList();
             open.add(new ReportCaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                     groups, t.getDueDate() == null ? null
-                    : t.getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+                    : t.getDueDate().toInstant().atZone(Beijing.ZONE).toOffsetDateTime(),
                     unstaffed.staffed(t.getAssignee(), links)));
         }
         String state = instance.getState();

@@ -4,6 +4,7 @@ import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.organization.ReviewGate;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ class CaseTimeline {
             body.put("entity", e.code());
             body.put("entityName", e.name());
             body.put("year", year);
-            body.put("today", now.toInstant().atZone(CaseStatus.ZONE).toLocalDate().toString());
+            body.put("today", now.toInstant().atZone(Beijing.ZONE).toLocalDate().toString());
             body.put("processInstanceId", processInstanceId);
             body.put("canUrge", access.supervises(viewer, e));
             body.put("tasks", tasks);
@@ -128,7 +129,7 @@ class CaseTimeline {
     /** A record's value as the forms offered it: the choice's words, not its code. */
     static String shown(String name, Object value) {
         if (value instanceof Date d) {
-            return d.toInstant().atZone(CaseStatus.ZONE).toLocalDate().toString(); // the forms' dates are days
+            return d.toInstant().atZone(Beijing.ZONE).toLocalDate().toString(); // the forms' dates are days
         }
         String text = String.valueOf(value);
         return switch (name + "=" + text) {
@@ -149,6 +150,6 @@ class CaseTimeline {
     }
 
     private static String time(Date d) {
-        return d == null ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), CaseStatus.ZONE).toString();
+        return d == null ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), Beijing.ZONE).toString();
     }
 }

@@ -5,9 +5,9 @@ import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -38,8 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class TaskActions {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final TaskService taskService;
     private final HistoryService historyService;
@@ -306,7 +304,7 @@ class TaskActions {
     }
 
     private static OffsetDateTime time(Date date) {
-        return date == null ? null : date.toInstant().atZone(ZONE).toOffsetDateTime();
+        return date == null ? null : date.toInstant().atZone(Beijing.ZONE).toOffsetDateTime();
     }
 
     /** A task as the API shows it. */
