@@ -9,6 +9,7 @@ import cn.fazhi.annualreport.report.ReportCaseService;
 import cn.fazhi.annualreport.report.ReportRequestException;
 import cn.fazhi.annualreport.security.SystemCall;
 import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -284,7 +285,7 @@ class LaunchService {
     private Optional<String> existingCase(String entityCode, int year) {
         return SystemCall.run(identityService, () -> historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(AnnualReportProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(AnnualReportProcess.businessKey(entityCode, year))
+                .processInstanceBusinessKey(new CaseReference(entityCode, year).businessKey())
                 .orderByProcessInstanceStartTime().desc().list().stream()
                 .filter(h -> !HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(h.getState())
                         && !HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(h.getState()))

@@ -7,6 +7,7 @@ import cn.fazhi.annualreport.archive.CaseFacts.Fact;
 import cn.fazhi.annualreport.organization.EntityRegistry;
 import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -85,7 +86,8 @@ class CaseFactsReader {
         add(secrecy, "审查意见（内部留存）", vars.get("secrecyComment"));
         String entity = (String) vars.get(VAR_ENTITY_CODE);
         int year = ((Number) vars.get(VAR_REPORTING_YEAR)).intValue();
-        return new CaseFacts(processInstanceId, instance == null ? businessKey(entity, year) : instance.getBusinessKey(),
+        String businessKey = instance == null ? new CaseReference(entity, year).businessKey() : instance.getBusinessKey();
+        return new CaseFacts(processInstanceId, businessKey,
                 entity, text(vars.get(VAR_ENTITY_NAME)), year, addressees(vars), text(vars.get(VAR_DOCUMENT_NUMBER)),
                 issuance, gate, opinions, publication(vars), archiving, departments(vars), secrecy);
     }

@@ -5,6 +5,7 @@ import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.organization.ReviewGate;
 import cn.fazhi.annualreport.security.SystemCall;
 import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class CaseTimeline {
         RECORDS.put("signedOffBy", "签批人");
         RECORDS.put("gateDecision", "审议结论");
         RECORDS.put("gateComment", "审议意见");
-        RECORDS.put("documentNumber", "文号");
+        RECORDS.put(CaseVariables.DOCUMENT_NUMBER, "文号");
     }
 
     private final HistoryService historyService;

@@ -6,12 +6,14 @@ import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.security.SystemCall;
 import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseReference;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
@@ -283,16 +285,9 @@ class TaskActions {
         HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(row.taskId())
                 .singleResult();
         String businessKey = instance == null ? null : instance.getBusinessKey();
-        String entity = null;
-        Integer year = null;
-        if (businessKey != null && businessKey.lastIndexOf(':') > 0) {
-            entity = businessKey.substring(0, businessKey.lastIndexOf(':'));
-            try {
-                year = Integer.valueOf(businessKey.substring(businessKey.lastIndexOf(':') + 1));
-            } catch (NumberFormatException e) {
-                year = null;
-            }
-        }
+        Optional<CaseReference> reference = CaseReference.fromBusinessKey(businessKey);
+        String entity = reference.map(CaseReference::entityCode).orElse(null);
+        Integer year = reference.map(CaseReference::year).orElse(null);
         HistoricVariableInstance entityName = instance == null ? null : historyService
                 .createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName(AnnualReportProcess.VAR_ENTITY_NAME).singleResult();
