@@ -44,12 +44,13 @@ public class ReportDocuments {
     private final JdbcTemplate jdbc;
     private final CompletenessChecker checker;
     private final DocumentProperties properties;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    ReportDocuments(JdbcTemplate jdbc, CompletenessChecker checker, DocumentProperties properties) {
+    ReportDocuments(JdbcTemplate jdbc, CompletenessChecker checker, DocumentProperties properties, ObjectMapper json) {
         this.jdbc = jdbc;
         this.checker = checker;
         this.properties = properties;
+        this.json = json;
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.fazhi.annualreport.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,7 +19,7 @@ class DraftCheckTest {
     private final ReportDocuments documents = documents(DataSize.ofMegabytes(20));
 
     private static ReportDocuments documents(DataSize maxSize) {
-        return new ReportDocuments(null, new CompletenessChecker(), new DocumentProperties(maxSize));
+        return new ReportDocuments(null, new CompletenessChecker(), new DocumentProperties(maxSize), new ObjectMapper());
     }
 
     @Test
