@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.notification.mail;
 
+import cn.fazhi.annualreport.notification.NotificationProperties;
 import cn.fazhi.annualreport.shared.Beijing;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -72,16 +72,15 @@ public class Mailer {
 
     Mailer(JavaMailSender mailSender, MailTemplates templates, MailLog mailLog,
            PlatformTransactionManager transactionManager,
-           @Value("${report.reminder.from:noreply@example.org}") String from,
-           @Value("${report.base-url:http://localhost:8080}") String baseUrl) {
+           NotificationProperties properties) {
         this.mailSender = mailSender;
         this.templates = templates;
         this.mailLog = mailLog;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.ownTransaction.setName("mail-log");
-        this.from = from;
-        this.domain = hostOf(baseUrl);
+        this.from = properties.reminder().from();
+        this.domain = hostOf(properties.baseUrl());
     }
 
     /**
