@@ -3,7 +3,7 @@
  * reference with its business key, the process variables read across modules, the zone and the engine's clock, and
  * the ObjectMapper of code Spring does not construct.
  */
-@ApplicationModule(displayName = "shared", type = ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN, allowedDependencies = {})
 package cn.fazhi.annualreport.shared;
 
 import org.springframework.modulith.ApplicationModule;

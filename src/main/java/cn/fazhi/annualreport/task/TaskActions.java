@@ -3,10 +3,10 @@ package cn.fazhi.annualreport.task;
 import cn.fazhi.annualreport.api.Refusals;
 import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.organization.PersonNames;
-import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.security.SystemCall;
 import cn.fazhi.annualreport.shared.Beijing;
 import cn.fazhi.annualreport.shared.CaseReference;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -290,7 +290,7 @@ class TaskActions {
         Integer year = reference.map(CaseReference::year).orElse(null);
         HistoricVariableInstance entityName = instance == null ? null : historyService
                 .createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(AnnualReportProcess.VAR_ENTITY_NAME).singleResult();
+                .variableName(CaseVariables.ENTITY_NAME).singleResult();
         return new CopyView(row.id(), row.processInstanceId(), businessKey, entity,
                 entityName == null ? null : (String) entityName.getValue(), year, row.taskId(),
                 task == null ? null : task.getName(), row.fromUser(), names.of(row.fromUser()), row.toUser(),
