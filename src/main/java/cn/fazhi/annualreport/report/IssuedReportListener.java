@@ -6,6 +6,7 @@ import cn.fazhi.annualreport.document.IssuedReports;
 import cn.fazhi.annualreport.form.SubmittedFile;
 import cn.fazhi.annualreport.form.TaskFormCheck;
 import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -65,8 +66,8 @@ class IssuedReportListener implements TaskListener, TaskFormCheck {
         IssuedReports.IssuedReport stored = issued.store(task.getProcessInstanceId(), file.filename(), file.content(),
                 author, Beijing.now());
         task.getExecution().removeVariable(VAR_ISSUED_REPORT);
-        String entity = (String) task.getVariable(VAR_ENTITY_CODE);
-        int year = ((Number) task.getVariable(VAR_REPORTING_YEAR)).intValue();
+        String entity = CaseVariables.entityCode(task);
+        int year = CaseVariables.reportingYear(task);
         task.getExecution().setVariable(VAR_ISSUED_REPORT_LINK, IssuedReportController.link(entity, year));
         task.getExecution().setVariable(VAR_ISSUED_FILE_NAME, stored.fileName());
     }
