@@ -3,7 +3,6 @@ package cn.fazhi.annualreport.supervision;
 import cn.fazhi.annualreport.report.CaseDeadlinesChanged;
 import cn.fazhi.annualreport.report.CasePrepared;
 import cn.fazhi.annualreport.shared.Beijing;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Date;
