@@ -2,7 +2,7 @@ package cn.fazhi.annualreport.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class ApiConfiguration {
 
     @Bean
-    FilterRegistrationBean<EngineRefusalFilter> engineRefusals(ObjectMapper json,
-            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<EngineRefusalFilter> engineRefusals(ObjectMapper json, CamundaBpmProperties camunda) {
+        String webappPath = camunda.getWebapp().getApplicationPath();
         FilterRegistrationBean<EngineRefusalFilter> registration = new FilterRegistrationBean<>(
                 new EngineRefusalFilter(json, webappPath));
         registration.setName("engine-refusals");
@@ -25,8 +25,8 @@ class ApiConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<UnknownEngineFilter> unknownEngines(ProcessEngine engine,
-            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<UnknownEngineFilter> unknownEngines(ProcessEngine engine, CamundaBpmProperties camunda) {
+        String webappPath = camunda.getWebapp().getApplicationPath();
         FilterRegistrationBean<UnknownEngineFilter> registration =
                 new FilterRegistrationBean<>(new UnknownEngineFilter(webappPath, engine.getName()));
         registration.setName("unknown-engines");

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,8 +28,8 @@ class ApiExceptionHandler {
 
     private final DataSize maxFileSize;
 
-    ApiExceptionHandler(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
-        this.maxFileSize = maxFileSize;
+    ApiExceptionHandler(MultipartProperties multipart) {
+        this.maxFileSize = multipart.getMaxFileSize();
     }
 
     @ExceptionHandler(ApiException.class)

@@ -26,7 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
+
+    DatabaseUnavailableFilter(ObjectMapper json) {
+        this.json = json;
+    }
 
     static ApiError error(Language language) {
         return ApiError.of(language, 503, "DatabaseUnavailable", "数据库暂时无法连接，本次请求未保存任何内容，请稍后重试",

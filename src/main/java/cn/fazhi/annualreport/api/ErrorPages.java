@@ -3,7 +3,7 @@ package cn.fazhi.annualreport.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -19,8 +19,8 @@ class ErrorPages implements ErrorViewResolver {
 
     private final String tasklist;
 
-    ErrorPages(@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapp) {
-        this.tasklist = webapp + "/app/tasklist/";
+    ErrorPages(CamundaBpmProperties camunda) {
+        this.tasklist = camunda.getWebapp().getApplicationPath() + "/app/tasklist/";
     }
 
     @Override

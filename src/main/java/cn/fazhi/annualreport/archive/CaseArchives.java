@@ -12,6 +12,7 @@ import cn.fazhi.annualreport.material.DepartmentMaterials;
 import cn.fazhi.annualreport.material.MaterialVersion;
 import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.publication.Publications;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,6 @@ import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,7 +115,7 @@ public class CaseArchives {
         DocumentVersion last = versions.get(versions.size() - 1);
         IssuedReports.OfficialReport official = issued.official(pid).orElseThrow();
         StoredDocument report = official.file();
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = Beijing.now();
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         String reportEntry = REPORT_PREFIX + Downloads.safeFileName(report.fileName());
@@ -144,7 +144,7 @@ public class CaseArchives {
             files.put(PUBLISHED_TEXT, ArchiveTexts.publishedText(released));
         }
         LocalDate letterDate = facts.issueDate() != null ? facts.issueDate()
-                : LocalDate.ofInstant(now, Csv.ZONE);
+                : LocalDate.ofInstant(now, Beijing.ZONE);
         for (FilingRecord r : filed.stream().sorted(java.util.Comparator.comparingInt(
                 (FilingRecord x) -> facts.addressees().indexOf(x.recipient()))).toList()) {
             boolean copy = FilingRecord.COPY.equals(r.kind());
@@ -156,7 +156,7 @@ public class CaseArchives {
         Map<String, byte[]> zipped = new LinkedHashMap<>();
         zipped.put(MANIFEST, manifest(facts, files, reportEntry, last, official, now));
         zipped.putAll(files);
-        byte[] zip = zip(zipped, LocalDateTime.ofInstant(now, Csv.ZONE));
+        byte[] zip = zip(zipped, LocalDateTime.ofInstant(now, Beijing.ZONE));
         String fileName = Downloads.safeFileName(ArchiveTexts.title(facts) + "-归档") + ".zip";
         String sha256 = sha256(zip);
         jdbc.update("INSERT INTO case_archive (process_instance_id, entity_code, reporting_year, file_name, size_bytes,"
@@ -194,7 +194,7 @@ public class CaseArchives {
 
     private static ArchiveInfo info(ResultSet rs, int i) throws SQLException {
         return new ArchiveInfo(rs.getString("file_name"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                rs.getTimestamp("created_at").toInstant().atZone(Csv.ZONE).toOffsetDateTime(),
+                rs.getTimestamp("created_at").toInstant().atZone(Beijing.ZONE).toOffsetDateTime(),
                 List.of(rs.getString("entries").split("\n")),
                 "/api/reports/" + rs.getString("entity_code") + "/" + rs.getInt("reporting_year") + "/archive");
     }

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.archive;
 
 import cn.fazhi.annualreport.api.Spreadsheets;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
@@ -21,8 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class Csv {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(Beijing.ZONE);
 
     private Csv() {
     }

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.calendar;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +16,7 @@ import org.springframework.core.io.Resource;
 record CalendarProperties(Resource holidays, Duration reloadInterval, ZoneId zone) {
 
     static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofMinutes(1);
-    static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId DEFAULT_ZONE = Beijing.ZONE;
 
     @ConstructorBinding
     CalendarProperties {

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.deadline;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
@@ -16,7 +17,7 @@ record ScheduleProperties(ZoneId zone, LocalTime officeClosingTime, String depar
 
     ScheduleProperties {
         if (zone == null) {
-            zone = ZoneId.of("Asia/Shanghai");
+            zone = Beijing.ZONE;
         }
         if (officeClosingTime == null) {
             officeClosingTime = LocalTime.of(17, 30);

@@ -1,6 +1,6 @@
 package cn.fazhi.annualreport.document;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -11,9 +11,9 @@ import org.springframework.util.unit.DataSize;
 @Component
 class DocumentUploadLimits {
 
-    DocumentUploadLimits(DocumentProperties documents,
-                         @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
-                         @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
+    DocumentUploadLimits(DocumentProperties documents, MultipartProperties multipart) {
+        DataSize maxFileSize = multipart.getMaxFileSize();
+        DataSize maxRequestSize = multipart.getMaxRequestSize();
         if (isBelow(maxFileSize, documents.maxSize()) || isBelow(maxRequestSize, documents.maxSize())) {
             throw new IllegalStateException("spring.servlet.multipart.max-file-size (" + maxFileSize
                     + ") and max-request-size (" + maxRequestSize + ") must be at least report.documents.max-size ("

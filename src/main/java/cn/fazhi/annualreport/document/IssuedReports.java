@@ -1,9 +1,9 @@
 package cn.fazhi.annualreport.document;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,8 +17,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class IssuedReports {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
     private final ReportDocuments documents;
@@ -80,7 +78,7 @@ public class IssuedReports {
                         + " ORDER BY version DESC",
                 (rs, i) -> new IssuedReport(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getBoolean(6), (Integer) rs.getObject(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant().atZone(ZONE).toOffsetDateTime()),
+                        rs.getTimestamp(9).toInstant().atZone(Beijing.ZONE).toOffsetDateTime()),
                 processInstanceId).stream().findFirst();
     }
 

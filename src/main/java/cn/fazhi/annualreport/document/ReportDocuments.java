@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.document;
 
 import cn.fazhi.annualreport.api.Bilingual;
+import cn.fazhi.annualreport.shared.Beijing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(ReportDocuments.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int MAX_JUSTIFICATION = 2000;
     static final int MAX_NOTE = 4000;
     static final int MAX_FILE_NAME = 200;
@@ -46,12 +44,13 @@ public class ReportDocuments {
     private final JdbcTemplate jdbc;
     private final CompletenessChecker checker;
     private final DocumentProperties properties;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    ReportDocuments(JdbcTemplate jdbc, CompletenessChecker checker, DocumentProperties properties) {
+    ReportDocuments(JdbcTemplate jdbc, CompletenessChecker checker, DocumentProperties properties, ObjectMapper json) {
         this.jdbc = jdbc;
         this.checker = checker;
         this.properties = properties;
+        this.json = json;
     }
 
     /**
@@ -82,7 +81,7 @@ public class ReportDocuments {
                 (long) p.content().length, sha256(p.content()), p.content(), p.text(),
                 p.sections() == null ? null : write(p.sections()), write(p.report().items()),
                 p.report().complete(), p.justification(), blankToNull(submission.note()), taskId, author,
-                Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+                Timestamp.from(Beijing.now()));
         return version(processInstanceId, version).orElseThrow();
     }
 
@@ -134,7 +133,7 @@ public class ReportDocuments {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ids.get(0), processInstanceId, comment.taskId(), comment.taskKey(), comment.taskName(),
                 comment.author(), comment.decision(), truncate(comment.text(), 4000), truncate(comment.details(), 500),
-                Timestamp.from(comment.at() != null ? comment.at().toInstant() : ClockUtil.getCurrentTime().toInstant()));
+                Timestamp.from(comment.at() != null ? comment.at().toInstant() : Beijing.now()));
         return true;
     }
 
@@ -314,7 +313,7 @@ public class ReportDocuments {
     }
 
     private static OffsetDateTime at(Timestamp t) {
-        return t == null ? null : t.toInstant().atZone(ZONE).toOffsetDateTime();
+        return t == null ? null : t.toInstant().atZone(Beijing.ZONE).toOffsetDateTime();
     }
 
     private String write(Object value) {

@@ -1,12 +1,13 @@
 package cn.fazhi.annualreport.filing;
 
 import cn.fazhi.annualreport.organization.PersonNames;
+import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +42,10 @@ class FilingReceiptListener implements TaskListener {
 
     private void created(DelegateTask task) {
         String recipient = addressee(task);
-        Object entity = task.getVariable(FilingTasks.VAR_ENTITY_CODE);
-        Object year = task.getVariable(FilingTasks.VAR_REPORTING_YEAR);
-        if (entity != null && year instanceof Number y && recipient != null && !recipient.isBlank()) {
-            task.setVariableLocal(FilingTasks.VAR_FILING_PACKAGE_LINK,
-                    FilingPackages.link(entity.toString(), y.intValue(), recipient));
+        String entity = CaseVariables.entityCode(task);
+        Integer year = CaseVariables.reportingYear(task);
+        if (entity != null && year != null && recipient != null && !recipient.isBlank()) {
+            task.setVariableLocal(FilingTasks.VAR_FILING_PACKAGE_LINK, FilingPackages.link(entity, year, recipient));
         }
         if (FilingTasks.RECORD_RECEIPT.equals(task.getTaskDefinitionKey()) && recipient != null) {
             task.setVariableLocal(FilingTasks.VAR_FILING_SUMMARY, records.find(task.getProcessInstanceId(), recipient)
@@ -56,7 +56,7 @@ class FilingReceiptListener implements TaskListener {
     private void completed(DelegateTask task) {
         String recipient = addressee(task);
         String who = completedBy(task);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = Beijing.now();
         if (FilingTasks.RECORD_RECEIPT.equals(task.getTaskDefinitionKey())) {
             FilingRecord filed = records.find(task.getProcessInstanceId(), recipient)
                     .orElseThrow(() -> FilingRequestException.noFilingRecord(recipient));

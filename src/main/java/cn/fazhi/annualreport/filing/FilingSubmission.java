@@ -1,7 +1,7 @@
 package cn.fazhi.annualreport.filing;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,7 +33,6 @@ record FilingSubmission(FilingOutcome outcome, LocalDate filedOn, FilingChannel 
     static final int MAX_RECEIPT_NUMBER = 100;
     static final int MAX_NOTE = 1000;
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** A filing task's submission: filed with a receipt, filed with the receipt to come, or exempted. */
     static FilingSubmission ofFiling(Function<String, Object> values) {
@@ -163,7 +162,7 @@ record FilingSubmission(FilingOutcome outcome, LocalDate filedOn, FilingChannel 
             return null;
         }
         if (value instanceof Date d) {
-            return d.toInstant().atZone(ZONE).toLocalDate();
+            return d.toInstant().atZone(Beijing.ZONE).toLocalDate();
         }
         if (value instanceof LocalDate d) {
             return d;
@@ -174,7 +173,7 @@ record FilingSubmission(FilingOutcome outcome, LocalDate filedOn, FilingChannel 
         }
         try {
             if (s.length() > 10 && s.charAt(10) == 'T') {
-                return java.time.OffsetDateTime.parse(s).atZoneSameInstant(ZONE).toLocalDate();
+                return java.time.OffsetDateTime.parse(s).atZoneSameInstant(Beijing.ZONE).toLocalDate();
             }
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {

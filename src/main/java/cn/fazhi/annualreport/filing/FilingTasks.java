@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.filing;
 
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,13 +19,13 @@ final class FilingTasks {
     static final Set<String> ALL = Set.of(FILE, COPY, RECORD_RECEIPT);
 
     /** The multi-instance element variable of the filing and receipt tasks: the addressee. */
-    static final String VAR_RECIPIENT = "recipient";
-    static final String VAR_FILING_RECIPIENTS = "filingRecipients";
-    static final String VAR_SUPERVISING_OFFICE = "supervisingOffice";
-    static final String VAR_ENTITY_CODE = "entityCode";
-    static final String VAR_REPORTING_YEAR = "reportingYear";
+    static final String VAR_RECIPIENT = CaseVariables.RECIPIENT;
+    static final String VAR_FILING_RECIPIENTS = CaseVariables.FILING_RECIPIENTS;
+    static final String VAR_SUPERVISING_OFFICE = CaseVariables.SUPERVISING_OFFICE;
+    static final String VAR_ENTITY_CODE = CaseVariables.ENTITY_CODE;
+    static final String VAR_REPORTING_YEAR = CaseVariables.REPORTING_YEAR;
     /** The report's issue date (印发日期, yyyy-MM-dd) as the sign-and-issue form records it. */
-    static final String VAR_ISSUE_DATE = "issueDate";
+    static final String VAR_ISSUE_DATE = CaseVariables.ISSUE_DATE;
     /** The addressees still owing a receipt (JSON list), the collection of 补录回执. */
     static final String VAR_RECEIPTS_MISSING = "receiptsMissing";
     /** Whether every addressee has a receipt or an exemption (Boolean), read by Gateway_ReceiptsComplete. */

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.form;
 
+import cn.fazhi.annualreport.shared.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class FormRules {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern TAG = Pattern.compile("<(input|textarea|select)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTR = Pattern.compile("([a-zA-Z-]+)(?:\\s*=\\s*\"([^\"]*)\")?");
 

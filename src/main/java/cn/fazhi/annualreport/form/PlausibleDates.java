@@ -1,13 +1,12 @@
 package cn.fazhi.annualreport.form;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The rule for dates a clerk records (报送日期, 回执日期, 会议日期, 签字日期): a date that cannot be right is refused —
@@ -16,8 +15,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * tasks' {@link TaskFormCheck}s apply it, so it holds for Tasklist, {@code /engine-rest} and {@code /api} alike.
  */
 public final class PlausibleDates {
-
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final List<String> zh = new ArrayList<>();
     private final List<String> en = new ArrayList<>();
@@ -29,7 +26,7 @@ public final class PlausibleDates {
 
     /** A check against today's date in Beijing by the engine's clock. */
     public static PlausibleDates today() {
-        return new PlausibleDates(ClockUtil.getCurrentTime().toInstant().atZone(BEIJING).toLocalDate());
+        return new PlausibleDates(Beijing.today());
     }
 
     public LocalDate date() {
@@ -42,7 +39,7 @@ public final class PlausibleDates {
      */
     public static LocalDate parse(Object value) {
         if (value instanceof Date d) {
-            return d.toInstant().atZone(BEIJING).toLocalDate();
+            return d.toInstant().atZone(Beijing.ZONE).toLocalDate();
         }
         if (value instanceof LocalDate d) {
             return d;
@@ -53,7 +50,7 @@ public final class PlausibleDates {
         String s = value.toString().strip();
         if (s.length() > 10 && s.charAt(10) == 'T') {
             try {
-                return OffsetDateTime.parse(s).atZoneSameInstant(BEIJING).toLocalDate();
+                return OffsetDateTime.parse(s).atZoneSameInstant(Beijing.ZONE).toLocalDate();
             } catch (DateTimeParseException e) {
                 // a date-time without an offset (2030-01-01T00:00:00) or with anything else after the T: its day is
                 // the day it names, as the filing forms read it — never a reason to skip the rule

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.launch;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -100,12 +101,12 @@ class LaunchRecords {
     }
 
     private static OffsetDateTime time(Instant at) {
-        return at == null ? null : at.atZone(LaunchSchedule.ZONE).toOffsetDateTime();
+        return at == null ? null : at.atZone(Beijing.ZONE).toOffsetDateTime();
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.atZoneSameInstant(LaunchSchedule.ZONE).toOffsetDateTime();
+        return t == null ? null : t.atZoneSameInstant(Beijing.ZONE).toOffsetDateTime();
     }
 
     private static String cut(String text) {

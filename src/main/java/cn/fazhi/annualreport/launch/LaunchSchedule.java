@@ -1,13 +1,12 @@
 package cn.fazhi.annualreport.launch;
 
 import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("annualLaunchSchedule")
 public final class LaunchSchedule {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final WorkingDayCalendar calendar;
     private final LaunchProperties properties;
@@ -34,7 +31,7 @@ public final class LaunchSchedule {
      * the calendar in force; P1Y is only the fallback should the re-evaluation ever be switched off.
      */
     public String cycle() {
-        return cycle(ClockUtil.getCurrentTime().toInstant());
+        return cycle(Beijing.now());
     }
 
     String cycle(Instant now) {
@@ -43,14 +40,14 @@ public final class LaunchSchedule {
 
     /** The first launch moment strictly after the instant. */
     ZonedDateTime nextAfter(Instant now) {
-        int year = now.atZone(ZONE).getYear();
+        int year = now.atZone(Beijing.ZONE).getYear();
         ZonedDateTime moment = momentOf(year);
         return moment.toInstant().isAfter(now) ? moment : momentOf(year + 1);
     }
 
     /** The launch moment in the calendar year (which launches the previous year's reports). */
     ZonedDateTime momentOf(int year) {
-        return launchDay(year).atTime(properties.time()).atZone(ZONE);
+        return launchDay(year).atTime(properties.time()).atZone(Beijing.ZONE);
     }
 
     /**
@@ -69,6 +66,6 @@ public final class LaunchSchedule {
 
     /** The reporting year a timer launch at the instant starts: the previous calendar year in China. */
     static int reportingYearOf(Instant firedAt) {
-        return firedAt.atZone(ZONE).getYear() - 1;
+        return firedAt.atZone(Beijing.ZONE).getYear() - 1;
     }
 }

@@ -8,6 +8,8 @@ import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.report.ReportCaseService;
 import cn.fazhi.annualreport.report.ReportRequestException;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +25,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -254,7 +255,7 @@ class LaunchService {
     }
 
     static int requireValidYear(Integer year) {
-        int current = now().atZone(LaunchSchedule.ZONE).getYear();
+        int current = now().atZone(Beijing.ZONE).getYear();
         if (year == null) {
             throw LaunchRequestException.invalid("缺少报告年度（year），例如 {\"year\": " + (current - 1) + "}",
                     "The reporting year is required, e.g. {\"year\": " + (current - 1) + "}");
@@ -284,7 +285,7 @@ class LaunchService {
     private Optional<String> existingCase(String entityCode, int year) {
         return SystemCall.run(identityService, () -> historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(AnnualReportProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(AnnualReportProcess.businessKey(entityCode, year))
+                .processInstanceBusinessKey(new CaseReference(entityCode, year).businessKey())
                 .orderByProcessInstanceStartTime().desc().list().stream()
                 .filter(h -> !HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(h.getState())
                         && !HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(h.getState()))
@@ -304,7 +305,7 @@ class LaunchService {
     }
 
     private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return Beijing.now();
     }
 
     /** What the record step decided: whether a launch was recorded, for which year and entities, or why not. */

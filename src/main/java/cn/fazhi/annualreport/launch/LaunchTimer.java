@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.launch;
 
 import cn.fazhi.annualreport.calendar.CalendarChanged;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -9,7 +10,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +64,7 @@ class LaunchTimer {
      * @return the due date the timer should have
      */
     Date align(Duration catchUp) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = Beijing.now();
         Date target = Date.from(missed(now, catchUp) ? now : schedule.nextAfter(now).toInstant());
         List<Job> timers = SystemCall.run(identityService, () -> managementService.createJobQuery()
                 .processDefinitionKey(AnnualLaunchProcess.PROCESS_KEY).timers().list());
@@ -91,7 +91,7 @@ class LaunchTimer {
         if (!properties.enabled() || catchUp.isZero()) {
             return false;
         }
-        int year = now.atZone(LaunchSchedule.ZONE).getYear();
+        int year = now.atZone(Beijing.ZONE).getYear();
         Instant moment = schedule.momentOf(year).toInstant();
         boolean missed = !now.isBefore(moment) && now.isBefore(moment.plus(catchUp))
                 && !records.scheduledLaunchExists(year - 1);

@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.material;
 
 import cn.fazhi.annualreport.form.SubmittedFile;
 import cn.fazhi.annualreport.form.TaskFormCheck;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,7 +26,7 @@ class DepartmentMaterialListener implements TaskListener, TaskFormCheck {
     static final String VAR_CONTACT = "materialContact";
     static final String VAR_ATTACHMENT = "materialAttachment";
     /** The multi-instance element variable: the department's entity code. */
-    static final String VAR_DEPARTMENT = "department";
+    static final String VAR_DEPARTMENT = CaseVariables.DEPARTMENT;
 
     private static final Set<String> SUBMISSION = Set.of(VAR_SUMMARY, VAR_CONTACT, VAR_ATTACHMENT);
 

@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.material;
 
 import cn.fazhi.annualreport.document.CheckedFile;
 import cn.fazhi.annualreport.document.ReportDocuments;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,6 @@ public class DepartmentMaterials {
 
     static final int MAX_SUMMARY = 50_000;
     static final int MAX_CONTACT = 100;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Control characters other than tab, line feed and carriage return: never in a department's text. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
     /** What a text of nothing but is empty: white space and invisible format characters (zero-width space …). */
@@ -143,7 +142,7 @@ public class DepartmentMaterials {
         return new MaterialVersion(rs.getString("department_code"), rs.getInt("version"), rs.getString("summary"),
                 rs.getString("contact"), rs.getString("file_name"), rs.getString("media_type"),
                 size, rs.getString("sha256"), rs.getString("submitted_by"),
-                OffsetDateTime.ofInstant(at.toInstant(), ZONE), rs.getBoolean("late"), rs.getString("task_id"));
+                OffsetDateTime.ofInstant(at.toInstant(), Beijing.ZONE), rs.getBoolean("late"), rs.getString("task_id"));
     }
 
     private static String sha256(byte[] content) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +36,8 @@ import org.springframework.web.server.ResponseStatusException;
 class MailSinkConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    GreenMail mailSink(@Value("${report.mail-sink.port:2525}") int port) {
-        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail mailSink(MailSinkProperties properties) {
+        return new GreenMail(new ServerSetup(properties.port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
     /**

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -47,11 +46,8 @@ class NoticeDispatcher {
     private final boolean dispatchAfterCommit;
 
     NoticeDispatcher(NoticeOutbox outbox, Mailer mailer, RuntimeService runtimeService,
-                     @Value("${report.notice.max-attempts:5}") int maxAttempts,
-                     @Value("${report.notice.retry-interval:PT5M}") Duration retryInterval,
-                     @Value("${report.notice.failed-retry-interval:PT1H}") Duration failedRetryInterval,
-                     @Value("${report.notice.dispatch-after-commit:true}") boolean dispatchAfterCommit,
-                     @Value("${report.notice.dispatch-threads:4}") int dispatchThreads) {
+                     NoticeProperties properties) {
+        int dispatchThreads = properties.dispatchThreads();
         if (dispatchThreads < 1 || dispatchThreads > 32) {
             throw new IllegalArgumentException("report.notice.dispatch-threads must be 1 to 32, not " + dispatchThreads);
         }
@@ -69,10 +65,10 @@ class NoticeDispatcher {
             t.setDaemon(true);
             return t;
         });
-        this.maxAttempts = maxAttempts;
-        this.retryInterval = retryInterval;
-        this.failedRetryInterval = failedRetryInterval;
-        this.dispatchAfterCommit = dispatchAfterCommit;
+        this.maxAttempts = properties.maxAttempts();
+        this.retryInterval = properties.retryInterval();
+        this.failedRetryInterval = properties.failedRetryInterval();
+        this.dispatchAfterCommit = properties.dispatchAfterCommit();
     }
 
     @PreDestroy

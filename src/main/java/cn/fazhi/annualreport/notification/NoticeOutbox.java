@@ -23,10 +23,11 @@ class NoticeOutbox {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate savepoint;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    NoticeOutbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    NoticeOutbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         // the INSERT runs inside a savepoint of the engine's transaction: after a duplicate, PostgreSQL would refuse
         // every further statement of the transaction (and the task's completion with it) unless rolled back to one
         this.savepoint = new TransactionTemplate(transactionManager);

@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** When reminders go out and who sends them; the base URL makes the Tasklist links in mails. */
 @ConfigurationProperties("report")
-record NotificationProperties(String baseUrl, Reminder reminder) {
+public record NotificationProperties(String baseUrl, Reminder reminder) {
 
-    NotificationProperties {
+    public NotificationProperties {
         if (baseUrl == null || baseUrl.isBlank()) {
             baseUrl = "http://localhost:8080";
         }
@@ -21,10 +21,10 @@ record NotificationProperties(String baseUrl, Reminder reminder) {
      * Reminders go out these many working days before the due date, on the due date (if on), then every working day
      * while overdue up to the maximum — always at the reminder hour; overdue reminders are escalations.
      */
-    record Reminder(List<Integer> beforeWorkingDays, Boolean onDueDate, Integer maxOverdueReminders,
+    public record Reminder(List<Integer> beforeWorkingDays, Boolean onDueDate, Integer maxOverdueReminders,
                     LocalTime reminderHour, String from) {
 
-        Reminder {
+        public Reminder {
             beforeWorkingDays = beforeWorkingDays == null ? List.of(3, 1) : List.copyOf(beforeWorkingDays);
             onDueDate = onDueDate == null || onDueDate;
             maxOverdueReminders = maxOverdueReminders == null ? 5 : maxOverdueReminders;

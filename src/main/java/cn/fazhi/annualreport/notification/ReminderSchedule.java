@@ -2,6 +2,7 @@ package cn.fazhi.annualreport.notification;
 
 import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
 import cn.fazhi.annualreport.deadline.DeclaredDeadline;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,7 +39,7 @@ public class ReminderSchedule {
     /** The local variable of a reminder timer's execution that keeps when its task opened. */
     public static final String VAR_OPENED = "reminderTaskOpenedAt";
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = Beijing.ZONE;
 
     private final WorkingDayCalendar calendar;
     private final NotificationProperties properties;

@@ -9,9 +9,9 @@ import cn.fazhi.annualreport.notification.mail.SendResult;
 import cn.fazhi.annualreport.organization.EntityRegistry;
 import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.organization.Role;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -226,11 +226,9 @@ public class ReminderService {
     CaseInfo caseInfo(String processInstanceId) {
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
                 .singleResult();
-        Map<String, Object> vars = runtimeService.getVariables(processInstanceId,
-                List.of("entityCode", "entityName", "reportingYear"));
-        Object year = vars.get("reportingYear");
-        return new CaseInfo((String) vars.get("entityCode"), (String) vars.get("entityName"),
-                year instanceof Number n ? n.intValue() : null, instance == null ? null : instance.getBusinessKey());
+        Map<String, Object> vars = runtimeService.getVariables(processInstanceId, CaseVariables.CASE_IDENTITY);
+        return new CaseInfo(CaseVariables.entityCode(vars), CaseVariables.entityName(vars),
+                CaseVariables.reportingYear(vars), instance == null ? null : instance.getBusinessKey());
     }
 
     /** What a mail says about the case. */

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.notification;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -10,7 +11,6 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +34,7 @@ record SinkMail(int id, String from, List<String> to, String subject, String sen
                 String html, List<Attachment> attachments) {
 
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(Beijing.ZONE);
 
     /** An attached file: its place among the mail's attachments, decoded name, type and size in bytes. */
     record Attachment(int index, String name, String type, int size) {

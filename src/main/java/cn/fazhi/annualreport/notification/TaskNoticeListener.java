@@ -4,7 +4,8 @@ import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
 import cn.fazhi.annualreport.notification.mail.Notice;
 import cn.fazhi.annualreport.notification.mail.NoticeKind;
 import cn.fazhi.annualreport.organization.PersonNames;
-import java.time.ZoneId;
+import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,8 +26,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component("taskNoticeListener")
 class TaskNoticeListener implements TaskListener {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final IdentityService identityService;
     private final WorkingDayCalendar calendar;
@@ -82,18 +81,17 @@ class TaskNoticeListener implements TaskListener {
                 }
             }
         }
-        Object year = task.getVariable("reportingYear");
         String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
         Integer workingDaysLeft = task.getDueDate() == null ? null : calendar.workingDaysBetween(
-                ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate(),
-                task.getDueDate().toInstant().atZone(ZONE).toLocalDate());
+                Beijing.today(),
+                task.getDueDate().toInstant().atZone(Beijing.ZONE).toLocalDate());
         boolean queued = false;
         for (User user : people.values()) {
             if (user.getEmail() == null || user.getEmail().isBlank()) {
                 continue;
             }
             Notice notice = new Notice(kind, dedup, user.getId(), PersonNames.of(user), user.getEmail(),
-                    (String) task.getVariable("entityName"), year instanceof Number n ? n.intValue() : null,
+                    CaseVariables.entityName(task), CaseVariables.reportingYear(task),
                     task.getName(), task.getId(), task.getProcessInstanceId(), businessKey, task.getDueDate(),
                     properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId(), null,
                     workingDaysLeft);
@@ -107,11 +105,10 @@ class TaskNoticeListener implements TaskListener {
 
     /** A new task nobody can work on: its case's owners and the administrators are told. */
     private void escalate(DelegateTask task) {
-        Object year = task.getVariable("reportingYear");
         unstaffed.escalate(new UnstaffedTasks.Unstaffed(task.getId(), task.getName(), task.getProcessInstanceId(),
                 task.getExecutionId(), task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(),
-                (String) task.getVariable("entityCode"), (String) task.getVariable("entityName"),
-                year instanceof Number n ? n.intValue() : null, task.getDueDate(), task.getCandidates().stream()
+                CaseVariables.entityCode(task), CaseVariables.entityName(task),
+                CaseVariables.reportingYear(task), task.getDueDate(), task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList()));
     }

@@ -6,6 +6,7 @@ import cn.fazhi.annualreport.organization.EntitiesImported;
 import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.organization.Role;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -123,16 +124,15 @@ public class UnstaffedTasks {
         ProcessInstance instance = SystemCall.run(identityService, () -> runtimeService.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult());
         Map<String, Object> vars = SystemCall.run(identityService, () -> runtimeService.getVariables(
-                task.getProcessInstanceId(), List.of("entityCode", "entityName", "reportingYear")));
+                task.getProcessInstanceId(), CaseVariables.CASE_IDENTITY));
         List<String> groups = new ArrayList<>();
         SystemCall.run(identityService, () -> taskService.getIdentityLinksForTask(task.getId())).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .forEach(l -> groups.add(l.getGroupId()));
-        Object year = vars.get("reportingYear");
         return escalate(new Unstaffed(task.getId(), task.getName(), task.getProcessInstanceId(),
                 task.getExecutionId(), instance == null ? null : instance.getBusinessKey(),
-                (String) vars.get("entityCode"), (String) vars.get("entityName"),
-                year instanceof Number n ? n.intValue() : null, task.getDueDate(), groups));
+                CaseVariables.entityCode(vars), CaseVariables.entityName(vars),
+                CaseVariables.reportingYear(vars), task.getDueDate(), groups));
     }
 
     /**

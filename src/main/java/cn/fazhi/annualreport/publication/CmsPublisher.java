@@ -35,12 +35,13 @@ class CmsPublisher implements Publisher {
 
     private final PublicationProperties.Cms cms;
     private final EntityRegistry registry;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final HttpClient client;
 
-    CmsPublisher(PublicationProperties properties, EntityRegistry registry) {
+    CmsPublisher(PublicationProperties properties, EntityRegistry registry, ObjectMapper json) {
         this.cms = properties.cms();
         this.registry = registry;
+        this.json = json;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(cms.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }

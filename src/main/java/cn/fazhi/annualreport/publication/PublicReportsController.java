@@ -1,14 +1,13 @@
 package cn.fazhi.annualreport.publication;
 
 import cn.fazhi.annualreport.api.Language;
+import cn.fazhi.annualreport.shared.Beijing;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +32,6 @@ class PublicReportsController {
     static final int FEED_ENTRIES = 20;
     private static final Pattern ENTITY = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -82,7 +80,7 @@ class PublicReportsController {
     /** The latest publications as an Atom feed (UTC dates, escaped text). */
     @GetMapping("/feed.atom")
     ResponseEntity<byte[]> feed() {
-        String xml = AtomFeed.write(reports.latest(FEED_ENTRIES), site, ClockUtil.getCurrentTime().toInstant());
+        String xml = AtomFeed.write(reports.latest(FEED_ENTRIES), site, Beijing.now());
         return ResponseEntity.ok()
                 .contentType(new MediaType("application", "atom+xml", StandardCharsets.UTF_8))
                 .body(xml.getBytes(StandardCharsets.UTF_8));
@@ -119,7 +117,7 @@ class PublicReportsController {
     }
 
     private static Summary summary(PublishedReports.Entry e) {
-        OffsetDateTime at = e.publishedAt().atZoneSameInstant(ZONE).toOffsetDateTime();
+        OffsetDateTime at = e.publishedAt().atZoneSameInstant(Beijing.ZONE).toOffsetDateTime();
         return new Summary(e.entityCode(), e.entityName(), e.year(), e.title(), e.documentNumber(), DAY.format(at),
                 ISO_DAY.format(at));
     }

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.publication;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,12 +10,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Publications {
 
     private static final Logger log = LoggerFactory.getLogger(Publications.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int MAX_ERROR = 2000;
 
     private final JdbcTemplate jdbc;
@@ -83,7 +81,7 @@ public class Publications {
                             + " (report.publication.public-column / report.publication.cms)");
         }
         withhold(release.processInstanceId());
-        Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+        Timestamp now = Timestamp.from(Beijing.now());
         for (Publisher target : targets) {
             jdbc.update("INSERT INTO publication (process_instance_id, entity_code, entity_name, reporting_year, title,"
                             + " document_number, source_version, secrecy_decision, published_text, text_sha256, target,"
@@ -121,7 +119,7 @@ public class Publications {
             if (!PublicationRecord.PENDING.equals(row.status())) {
                 continue; // published by an earlier attempt
             }
-            Instant now = ClockUtil.getCurrentTime().toInstant();
+            Instant now = Beijing.now();
             URI url;
             try {
                 Publisher publisher = publishers.stream().filter(p -> p.target().equals(row.target())).findFirst()
@@ -163,7 +161,7 @@ public class Publications {
             if (PublicationRecord.VERIFIED.equals(row.status())) {
                 continue;
             }
-            Instant now = ClockUtil.getCurrentTime().toInstant();
+            Instant now = Beijing.now();
             if (!PublicationRecord.PUBLISHED.equals(row.status()) || row.url() == null) {
                 failures.add(row.target() + "尚未发布 / " + row.target() + " is not published yet");
                 continue;
@@ -223,7 +221,7 @@ public class Publications {
 
     static OffsetDateTime at(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant().atZone(ZONE).toOffsetDateTime();
+        return t == null ? null : t.toInstant().atZone(Beijing.ZONE).toOffsetDateTime();
     }
 
     static String sha256(String text) {

@@ -5,6 +5,7 @@ import cn.fazhi.annualreport.document.ReportDocuments;
 import cn.fazhi.annualreport.document.VersionText;
 import cn.fazhi.annualreport.form.SubmittedFile;
 import cn.fazhi.annualreport.form.TaskFormCheck;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,11 +109,11 @@ class SecrecyReviewListener implements TaskListener, TaskFormCheck {
         } else {
             text = latest.text();
         }
-        String entityCode = (String) task.getVariable("entityCode");
-        int year = ((Number) task.getVariable("reportingYear")).intValue();
-        Object name = task.getVariable("entityName");
+        String entityCode = CaseVariables.entityCode(task);
+        int year = CaseVariables.reportingYear(task);
+        Object name = task.getVariable(CaseVariables.ENTITY_NAME);
         String entityName = name == null || name.toString().isBlank() ? entityCode : name.toString().strip();
-        Object number = task.getVariable("documentNumber");
+        Object number = task.getVariable(CaseVariables.DOCUMENT_NUMBER);
         publications.prepare(new Release(processInstanceId, entityCode, entityName, year,
                 entityName + year + "年度法治政府建设情况报告",
                 number == null || number.toString().isBlank() ? null : number.toString().strip(),

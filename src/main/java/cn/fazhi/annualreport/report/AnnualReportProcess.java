@@ -1,5 +1,7 @@
 package cn.fazhi.annualreport.report;
 
+import cn.fazhi.annualreport.shared.CaseVariables;
+
 /** Names of the annual-report process: its key, element ids and variables, as written in bpmn/annual-report.bpmn. */
 public final class AnnualReportProcess {
 
@@ -32,8 +34,8 @@ public final class AnnualReportProcess {
     public static final String END_ARCHIVED = "EndEvent_ReportArchived";
 
     // variables set at kickoff (start form or POST /api/reports)
-    public static final String VAR_ENTITY_CODE = "entityCode";
-    public static final String VAR_REPORTING_YEAR = "reportingYear";
+    public static final String VAR_ENTITY_CODE = CaseVariables.ENTITY_CODE;
+    public static final String VAR_REPORTING_YEAR = CaseVariables.REPORTING_YEAR;
     public static final String VAR_REVIEW_GATE = "reviewGate";
     public static final String VAR_SOLICIT_OPINIONS = "solicitOpinions";
     public static final String VAR_NOTICE_REFERENCE = "noticeReference";
@@ -42,12 +44,12 @@ public final class AnnualReportProcess {
     public static final String VAR_INITIATOR = "initiator";
 
     // variables the case preparation derives
-    public static final String VAR_ENTITY_NAME = "entityName";
+    public static final String VAR_ENTITY_NAME = CaseVariables.ENTITY_NAME;
     public static final String VAR_ENTITY_TYPE = "entityType";
     public static final String VAR_CONTRIBUTING_DEPARTMENTS = "contributingDepartments";
     public static final String VAR_HAS_CONTRIBUTORS = "hasContributors";
-    public static final String VAR_FILING_RECIPIENTS = "filingRecipients";
-    public static final String VAR_SUPERVISING_OFFICE = "supervisingOffice";
+    public static final String VAR_FILING_RECIPIENTS = CaseVariables.FILING_RECIPIENTS;
+    public static final String VAR_SUPERVISING_OFFICE = CaseVariables.SUPERVISING_OFFICE;
     public static final String VAR_DOCUMENT_NUMBER_PREFIX = "documentNumberPrefix";
     public static final String VAR_DRAFT_REPORT_LINK = "draftReportLink";
     /** Where the review forms open the draft version to read in the browser (…/documents/{version}/view). */
@@ -79,14 +81,14 @@ public final class AnnualReportProcess {
 
     // issuance, filing, publication and archive
     /** The report's 文号, entered or assigned at issuance. */
-    public static final String VAR_DOCUMENT_NUMBER = "documentNumber";
+    public static final String VAR_DOCUMENT_NUMBER = CaseVariables.DOCUMENT_NUMBER;
     /** The sealed issued report handed in at 签发 (File, transient: stored by document.IssuedReports). */
     public static final String VAR_ISSUED_REPORT = "issuedReport";
     /** Set at 签发 with an issued report: where to download it, and its file name. */
     public static final String VAR_ISSUED_REPORT_LINK = "issuedReportLink";
     public static final String VAR_ISSUED_FILE_NAME = "issuedFileName";
     public static final String VAR_ISSUED_BY = "issuedBy";
-    public static final String VAR_ISSUE_DATE = "issueDate";
+    public static final String VAR_ISSUE_DATE = CaseVariables.ISSUE_DATE;
     /** The addressees still owing a receipt (JSON list), the collection of 补录回执. */
     public static final String VAR_RECEIPTS_MISSING = "receiptsMissing";
     /** Whether every addressee has a receipt or an exemption (Boolean), read by Gateway_ReceiptsComplete. */
@@ -95,8 +97,8 @@ public final class AnnualReportProcess {
     public static final String VAR_ARCHIVED_ON = "archivedOn";
 
     // multi-instance element variables
-    public static final String VAR_DEPARTMENT = "department";
-    public static final String VAR_RECIPIENT = "recipient";
+    public static final String VAR_DEPARTMENT = CaseVariables.DEPARTMENT;
+    public static final String VAR_RECIPIENT = CaseVariables.RECIPIENT;
 
     // decisions read by gateways
     public static final String VAR_INTERNAL_REVIEW_DECISION = "internalReviewDecision";
@@ -113,9 +115,5 @@ public final class AnnualReportProcess {
     public static final String VAR_PUBLICATION_VERIFIED_AT = "publicationVerifiedAt";
 
     private AnnualReportProcess() {
-    }
-
-    public static String businessKey(String entityCode, int year) {
-        return entityCode + ":" + year;
     }
 }

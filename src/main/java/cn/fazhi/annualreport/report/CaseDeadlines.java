@@ -9,6 +9,7 @@ import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.deadline.ScheduleService;
 import cn.fazhi.annualreport.notification.ReminderSchedule;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseDeadlines {
 
     private static final Logger log = LoggerFactory.getLogger(CaseDeadlines.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** The kickoff form's limit for the notice's title; it is stored as a process variable. */
     private static final int MAX_NOTICE = 500;
     private static final TypeReference<LinkedHashMap<String, String>> OVERRIDES = new TypeReference<>() { };

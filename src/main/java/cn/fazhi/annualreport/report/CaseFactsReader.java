@@ -6,7 +6,8 @@ import cn.fazhi.annualreport.archive.CaseFacts;
 import cn.fazhi.annualreport.archive.CaseFacts.Fact;
 import cn.fazhi.annualreport.organization.EntityRegistry;
 import cn.fazhi.annualreport.organization.ReportingEntity;
-import java.time.ZoneId;
+import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -26,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseFactsReader {
 
-    static final ZoneId ZONE_CHINA = ZoneId.of("Asia/Shanghai");
     private static final Map<String, String> GATES = Map.of("EXECUTIVE_MEETING", "政府常务会议",
             "LEADERSHIP_MEETING", "部门领导班子会议", "PRINCIPAL_SIGN_OFF", "主要负责人审核签字");
     private static final Map<String, String> GATE_DECISIONS = Map.of("APPROVE", "通过", "REVISE", "修改后再审");
@@ -86,7 +86,8 @@ class CaseFactsReader {
         add(secrecy, "审查意见（内部留存）", vars.get("secrecyComment"));
         String entity = (String) vars.get(VAR_ENTITY_CODE);
         int year = ((Number) vars.get(VAR_REPORTING_YEAR)).intValue();
-        return new CaseFacts(processInstanceId, instance == null ? businessKey(entity, year) : instance.getBusinessKey(),
+        String businessKey = instance == null ? new CaseReference(entity, year).businessKey() : instance.getBusinessKey();
+        return new CaseFacts(processInstanceId, businessKey,
                 entity, text(vars.get(VAR_ENTITY_NAME)), year, addressees(vars), text(vars.get(VAR_DOCUMENT_NUMBER)),
                 issuance, gate, opinions, publication(vars), archiving, departments(vars), secrecy);
     }
@@ -124,7 +125,7 @@ class CaseFactsReader {
         }
         Object at = vars.get(VAR_PUBLISHED_AT);
         String publishedAt = at instanceof Date d
-                ? d.toInstant().atZone(ZONE_CHINA).toOffsetDateTime().toString() : text(at);
+                ? d.toInstant().atZone(Beijing.ZONE).toOffsetDateTime().toString() : text(at);
         return new CaseFacts.Publication(text(vars.get(VAR_PUBLICATION_URL)), publishedAt,
                 "发布步骤核验网页后登记的公开网址和公开时间");
     }
@@ -142,7 +143,7 @@ class CaseFactsReader {
             return null;
         }
         if (value instanceof Date d) {
-            return d.toInstant().atZone(ZONE_CHINA).toLocalDate().toString();
+            return d.toInstant().atZone(Beijing.ZONE).toLocalDate().toString();
         }
         String s = value.toString().strip();
         return s.isEmpty() ? null : s;

@@ -10,9 +10,9 @@ import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.organization.Role;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -36,8 +36,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class CaseMaterials {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DepartmentMaterials materials;
     private final HistoryService historyService;
@@ -78,7 +76,7 @@ class CaseMaterials {
                     status = Status.MISSING;
                 }
                 out.add(new DepartmentMaterial(department, departmentName(department), status, status.zh,
-                        deadline == null ? null : deadline.toInstant().atZone(ZONE).toLocalDate(),
+                        deadline == null ? null : deadline.toInstant().atZone(Beijing.ZONE).toLocalDate(),
                         last == null ? 0 : last.version(), last == null ? null : view(entity, year, last)));
             }
             return out;

@@ -4,6 +4,7 @@ import cn.fazhi.annualreport.deadline.CaseSchedule;
 import cn.fazhi.annualreport.organization.Recipients;
 import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.organization.ReviewGate;
+import cn.fazhi.annualreport.shared.CaseReference;
 import java.util.List;
 
 /** A checked case request with everything derived from it: the entity, its gate, contributors, recipients, dates. */
@@ -11,6 +12,6 @@ record CasePlan(CaseRequest request, ReportingEntity entity, ReviewGate reviewGa
                 Recipients recipients, CaseSchedule schedule) {
 
     String businessKey() {
-        return AnnualReportProcess.businessKey(entity.code(), request.year());
+        return new CaseReference(entity.code(), request.year()).businessKey();
     }
 }

@@ -4,14 +4,13 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 
 import cn.fazhi.annualreport.document.DocumentNumbers;
 import cn.fazhi.annualreport.form.TaskFormCheck;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("documentNumberListener")
 class DocumentNumberListener implements TaskListener, TaskFormCheck {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DocumentNumbers numbers;
     private final IdentityService identityService;
@@ -61,11 +58,11 @@ class DocumentNumberListener implements TaskListener, TaskFormCheck {
 
     private static int issueYear(Object issueDate) {
         if (issueDate instanceof Date d) {
-            return d.toInstant().atZone(ZONE).getYear();
+            return d.toInstant().atZone(Beijing.ZONE).getYear();
         }
         if (issueDate instanceof String s && s.length() >= 10) {
             return LocalDate.parse(s.substring(0, 10)).getYear();
         }
-        return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).getYear();
+        return Beijing.now().atZone(Beijing.ZONE).getYear();
     }
 }

@@ -7,6 +7,7 @@ import cn.fazhi.annualreport.document.DraftSubmission;
 import cn.fazhi.annualreport.document.ReportDocuments;
 import cn.fazhi.annualreport.form.SubmittedFile;
 import cn.fazhi.annualreport.form.TaskFormCheck;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,8 +100,8 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
         }
         String justification = text(task.getVariable(VAR_COMPLETENESS_JUSTIFICATION));
         String note = text(task.getVariable(VAR_DRAFT_NOTE));
-        String entity = (String) task.getVariable(VAR_ENTITY_CODE);
-        int year = ((Number) task.getVariable(VAR_REPORTING_YEAR)).intValue();
+        String entity = CaseVariables.entityCode(task);
+        int year = CaseVariables.reportingYear(task);
         DraftSubmission submission;
         if (file != null) {
             SubmittedFile read = SubmittedFile.of(file);

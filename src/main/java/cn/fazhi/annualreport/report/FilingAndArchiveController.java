@@ -10,13 +10,13 @@ import cn.fazhi.annualreport.document.StoredDocument;
 import cn.fazhi.annualreport.filing.FilingPackages;
 import cn.fazhi.annualreport.filing.FilingRequestException;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -80,7 +80,7 @@ class FilingAndArchiveController {
             boolean copy = !(vars.get(VAR_FILING_RECIPIENTS) instanceof Collection<?> filing
                     && filing.contains(recipient));
             return packages.build(new FilingPackages.Request(entity, CaseFactsReader.text(vars.get(VAR_ENTITY_NAME)),
-                    year, number, issued == null ? ClockUtil.getCurrentTime().toInstant().atZone(CaseFactsReader.ZONE_CHINA)
+                    year, number, issued == null ? Beijing.now().atZone(Beijing.ZONE)
                     .toLocalDate() : LocalDate.parse(issued.substring(0, 10)), recipient, copy, index + 1, report));
         });
         return download(built.content(), built.asciiFileName(), built.fileName(), null);

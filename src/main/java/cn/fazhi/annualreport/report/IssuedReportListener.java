@@ -5,12 +5,13 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 import cn.fazhi.annualreport.document.IssuedReports;
 import cn.fazhi.annualreport.form.SubmittedFile;
 import cn.fazhi.annualreport.form.TaskFormCheck;
+import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
@@ -63,10 +64,10 @@ class IssuedReportListener implements TaskListener, TaskFormCheck {
         var current = identityService.getCurrentAuthentication();
         String author = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
         IssuedReports.IssuedReport stored = issued.store(task.getProcessInstanceId(), file.filename(), file.content(),
-                author, ClockUtil.getCurrentTime().toInstant());
+                author, Beijing.now());
         task.getExecution().removeVariable(VAR_ISSUED_REPORT);
-        String entity = (String) task.getVariable(VAR_ENTITY_CODE);
-        int year = ((Number) task.getVariable(VAR_REPORTING_YEAR)).intValue();
+        String entity = CaseVariables.entityCode(task);
+        int year = CaseVariables.reportingYear(task);
         task.getExecution().setVariable(VAR_ISSUED_REPORT_LINK, IssuedReportController.link(entity, year));
         task.getExecution().setVariable(VAR_ISSUED_FILE_NAME, stored.fileName());
     }

@@ -10,7 +10,8 @@ import cn.fazhi.annualreport.filing.FilingRecords;
 import cn.fazhi.annualreport.notification.UnstaffedTasks;
 import cn.fazhi.annualreport.publication.Publications;
 import cn.fazhi.annualreport.security.SystemCall;
-import java.time.ZoneId;
+import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseReference;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -67,7 +68,10 @@ class ReportCaseQuery {
 
     /** The case of an entity and year if the caller may see it (the engine decides); 404 otherwise. */
     HistoricProcessInstance visibleCase(String entity, int year) {
-        String key = businessKey(entity, year);
+        if (entity == null || entity.isBlank()) {
+            throw ReportRequestException.notFound(entity, year); // no case has a blank entity
+        }
+        String key = new CaseReference(entity, year).businessKey();
         return historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key)
                 .orderByProcessInstanceStartTime().desc().list().stream()
@@ -100,7 +104,7 @@ class ReportCaseQuery {
                     .map(IdentityLink::getGroupId).toList();
             open.add(new ReportCaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                     groups, t.getDueDate() == null ? null
-                    : t.getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+                    : t.getDueDate().toInstant().atZone(Beijing.ZONE).toOffsetDateTime(),
                     unstaffed.staffed(t.getAssignee(), links)));
         }
         String state = instance.getState();

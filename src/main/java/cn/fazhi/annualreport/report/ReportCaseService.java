@@ -13,6 +13,7 @@ import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.organization.ReviewGate;
 import cn.fazhi.annualreport.organization.Role;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -33,8 +33,6 @@ import org.springframework.stereotype.Service;
 /** Checks and starts annual-report cases: one per reporting entity and year. */
 @Service
 public class ReportCaseService {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     static final int FIRST_YEAR = 2019; // the督察工作规定 (厅字〔2019〕28号) is in force since 2019
 
@@ -206,10 +204,10 @@ public class ReportCaseService {
 
     /** The engine's idea of today, in China (tests move the engine clock). */
     LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
+        return Beijing.today();
     }
 
     private ZoneId scheduleZone() {
-        return ZONE;
+        return Beijing.ZONE;
     }
 }

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,11 +59,11 @@ class ReviewRoundListener implements TaskListener {
     private final PersonNames names;
 
     ReviewRoundListener(WorkingDayCalendar calendar, ScheduleService scheduleService,
-                        @Value("${report.schedule.revision-working-days:3}") int revisionWorkingDays,
+                        RevisionProperties revision,
                         ReportDocuments documents, IdentityService identityService, PersonNames names) {
         this.calendar = calendar;
         this.scheduleService = scheduleService;
-        this.revisionWorkingDays = revisionWorkingDays;
+        this.revisionWorkingDays = revision.revisionWorkingDays();
         this.documents = documents;
         this.identityService = identityService;
         this.names = names;

@@ -3,7 +3,7 @@ package cn.fazhi.annualreport.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +30,8 @@ class Gate {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService, LoginThrottle throttle,
-                             ObjectMapper json,
-                             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapp) throws Exception {
+                             ObjectMapper json, CamundaBpmProperties camunda) throws Exception {
+        String webapp = camunda.getWebapp().getApplicationPath();
         GateResponses responses = new GateResponses(json);
         AccessRules rules = new AccessRules(webapp);
         http.csrf(csrf -> csrf.disable()) // Camunda's CsrfPreventionFilter for the webapps, CallerFilter for /api

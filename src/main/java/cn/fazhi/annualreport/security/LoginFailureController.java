@@ -1,9 +1,9 @@
 package cn.fazhi.annualreport.security;
 
 import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.shared.Beijing;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/security/login-failures")
 class LoginFailureController {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final LoginThrottle throttle;
     private final IdentityService identityService;
@@ -54,7 +52,7 @@ class LoginFailureController {
     }
 
     private static OffsetDateTime time(java.time.Instant instant) {
-        return instant.atZone(ZONE).toOffsetDateTime();
+        return instant.atZone(Beijing.ZONE).toOffsetDateTime();
     }
 
     /** Failures of one account from one address. */

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.security;
 
 import cn.fazhi.annualreport.api.Shown;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,7 +59,7 @@ class LoginThrottle {
         Lock lock = attempts[Math.floorMod((user + "\n" + from).hashCode(), attempts.length)];
         lock.lock();
         try {
-            Instant now = ClockUtil.getCurrentTime().toInstant();
+            Instant now = Beijing.now();
             Row row = row(user, from);
             if (row != null && row.blockedUntil().isAfter(now)) {
                 Duration wait = Duration.between(now, row.blockedUntil());
@@ -106,7 +106,7 @@ class LoginThrottle {
 
     /** Accounts and addresses with recent failures, most recent first (the administrator's view of attacks). */
     List<Row> recent() {
-        Instant since = ClockUtil.getCurrentTime().toInstant().minus(settings.forgetAfter());
+        Instant since = Beijing.now().minus(settings.forgetAfter());
         jdbc.update("DELETE FROM login_failure WHERE last_failure_at < ?", Timestamp.from(since));
         return jdbc.query("SELECT * FROM login_failure ORDER BY last_failure_at DESC, user_key, source",
                 (rs, i) -> new Row(rs.getString("user_key"), rs.getString("source"), rs.getInt("failures"),

@@ -2,14 +2,13 @@ package cn.fazhi.annualreport.supervision;
 
 import cn.fazhi.annualreport.report.CaseDeadlinesChanged;
 import cn.fazhi.annualreport.report.CasePrepared;
-import java.time.Instant;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +26,13 @@ class CaseProgressListener {
     @EventListener
     void on(CasePrepared c) {
         progress.started(new CaseProgress.Started(c.processInstanceId(), c.entityCode(), c.year(),
-                ClockUtil.getCurrentTime().toInstant(), null, null, c.filingDeadline(), c.publicationDeadline(),
+                Beijing.now(), null, null, c.filingDeadline(), c.publicationDeadline(),
                 c.filingRecipients(), c.copyTo() == null || c.copyTo().isBlank() ? null : c.copyTo()));
     }
 
     void ended(DelegateExecution execution) {
         if (execution.getId().equals(execution.getProcessInstanceId())) {
-            progress.ended(execution.getProcessInstanceId(), execution.isCanceled(), ClockUtil.getCurrentTime().toInstant());
+            progress.ended(execution.getProcessInstanceId(), execution.isCanceled(), Beijing.now());
         }
     }
 
@@ -41,7 +40,7 @@ class CaseProgressListener {
         progress.taskOpen(new CaseProgress.OpenTask(task.getId(), task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                task.getCreateTime() == null ? ClockUtil.getCurrentTime().toInstant() : task.getCreateTime().toInstant()));
+                task.getCreateTime() == null ? Beijing.now() : task.getCreateTime().toInstant()));
     }
 
     void closed(DelegateTask task) {
@@ -55,7 +54,7 @@ class CaseProgressListener {
     }
 
     static LocalDate day(Date date) {
-        return date.toInstant().atZone(CaseStatus.ZONE).toLocalDate();
+        return date.toInstant().atZone(Beijing.ZONE).toLocalDate();
     }
 
     static int year(Object value) {

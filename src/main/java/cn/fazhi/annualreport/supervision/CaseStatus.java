@@ -6,9 +6,9 @@ import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.deadline.ScheduleOverrides;
 import cn.fazhi.annualreport.deadline.ScheduleService;
 import cn.fazhi.annualreport.organization.ReportingEntity;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,8 +22,6 @@ import org.springframework.stereotype.Component;
 /** Applies the desk's state rule (docs/supervision.md) to one entity's case of a year, at a moment. */
 @Component
 class CaseStatus {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final WorkingDayCalendar calendar;
     private final ScheduleService schedules;
@@ -39,7 +37,7 @@ class CaseStatus {
     }
 
     Status of(ReportingEntity entity, int year, YearData.Case c, Instant now) {
-        LocalDate today = now.atZone(ZONE).toLocalDate();
+        LocalDate today = now.atZone(Beijing.ZONE).toLocalDate();
         if (c == null) {
             Map<Milestone, LocalDate> plan = statutory(entity, year);
             Next missed = earliest(missed("FILING", "报送（法定期限）", plan.get(Milestone.FILING), null, today),
@@ -50,7 +48,8 @@ class CaseStatus {
         List<RecipientStatus> filings = filings(c);
         PublicationStatus publication = publication(c);
         LocalDate filedOn = filedOn(c, filings);
-        LocalDate publishedOn = publication.publishedAt() == null ? null : publication.publishedAt().atZone(ZONE).toLocalDate();
+        LocalDate publishedOn = publication.publishedAt() == null ? null
+                : publication.publishedAt().atZone(Beijing.ZONE).toLocalDate();
         if (c.completed()) {
             boolean lateFiling = filedOn != null && c.filingDeadline() != null && filedOn.isAfter(c.filingDeadline());
             boolean latePublication = publishedOn != null && c.publicationDeadline() != null
@@ -132,8 +131,8 @@ class CaseStatus {
     }
 
     private Next next(YearData.Task task, Instant now) {
-        LocalDate due = task.due().atZone(ZONE).toLocalDate();
-        LocalDate today = now.atZone(ZONE).toLocalDate();
+        LocalDate due = task.due().atZone(Beijing.ZONE).toLocalDate();
+        LocalDate today = now.atZone(Beijing.ZONE).toLocalDate();
         if (now.isAfter(task.due())) {
             int overdue = today.isAfter(due) ? workingDaysBetween(due, today) : 0;
             return new Next(task.key(), task.name(), due, null, Math.max(1, overdue));

@@ -4,6 +4,8 @@ import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.organization.ReviewGate;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class CaseTimeline {
         RECORDS.put("signedOffBy", "签批人");
         RECORDS.put("gateDecision", "审议结论");
         RECORDS.put("gateComment", "审议意见");
-        RECORDS.put("documentNumber", "文号");
+        RECORDS.put(CaseVariables.DOCUMENT_NUMBER, "文号");
     }
 
     private final HistoryService historyService;
@@ -116,7 +118,7 @@ class CaseTimeline {
             body.put("entity", e.code());
             body.put("entityName", e.name());
             body.put("year", year);
-            body.put("today", now.toInstant().atZone(CaseStatus.ZONE).toLocalDate().toString());
+            body.put("today", now.toInstant().atZone(Beijing.ZONE).toLocalDate().toString());
             body.put("processInstanceId", processInstanceId);
             body.put("canUrge", access.supervises(viewer, e));
             body.put("tasks", tasks);
@@ -128,7 +130,7 @@ class CaseTimeline {
     /** A record's value as the forms offered it: the choice's words, not its code. */
     static String shown(String name, Object value) {
         if (value instanceof Date d) {
-            return d.toInstant().atZone(CaseStatus.ZONE).toLocalDate().toString(); // the forms' dates are days
+            return d.toInstant().atZone(Beijing.ZONE).toLocalDate().toString(); // the forms' dates are days
         }
         String text = String.valueOf(value);
         return switch (name + "=" + text) {
@@ -149,6 +151,6 @@ class CaseTimeline {
     }
 
     private static String time(Date d) {
-        return d == null ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), CaseStatus.ZONE).toString();
+        return d == null ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), Beijing.ZONE).toString();
     }
 }

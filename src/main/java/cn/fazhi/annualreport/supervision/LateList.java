@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.supervision;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ class LateList {
 
     /** Whether the case existed at the date (a case started after it was, at the date, not started). */
     private static boolean startedBy(Overview.Row r, LocalDate at) {
-        return r.c() == null || !r.c().startedAt().atZone(CaseStatus.ZONE).toLocalDate().isAfter(at);
+        return r.c() == null || !r.c().startedAt().atZone(Beijing.ZONE).toLocalDate().isAfter(at);
     }
 
     private static CaseStatus.Status notStarted(CaseStatus.Status s) {

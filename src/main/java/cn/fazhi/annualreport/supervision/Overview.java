@@ -5,6 +5,7 @@ import cn.fazhi.annualreport.organization.AdminLevel;
 import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.organization.EntityRegistry;
 import cn.fazhi.annualreport.organization.ReportingEntity;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.text.CollationKey;
 import java.text.Collator;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +41,7 @@ class Overview {
 
     /** Every row the viewer reads for the query's year and region, all filters but state and phase applied. */
     List<Row> rows(Viewer viewer, Filter filter) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = Beijing.now();
         List<ReportingEntity> all = registry.all();
         Map<String, ReportingEntity> byCode = new HashMap<>();
         all.forEach(e -> byCode.put(e.code(), e));
@@ -165,6 +165,6 @@ class Overview {
     }
 
     static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(CaseStatus.ZONE).toLocalDate();
+        return Beijing.today();
     }
 }

@@ -5,6 +5,7 @@ import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.organization.AdminLevel;
 import cn.fazhi.annualreport.organization.EntityType;
 import cn.fazhi.annualreport.organization.ReportingEntity;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -202,7 +203,7 @@ class SupervisionController {
         m.put("publication", s.publication() == null ? null : Map.of("status", s.publication().status(),
                 "statusLabel", s.publication().statusLabel(), "url", s.publication().url() == null ? "" : s.publication().url(),
                 "publishedAt", s.publication().publishedAt() == null ? ""
-                        : OffsetDateTime.ofInstant(s.publication().publishedAt(), CaseStatus.ZONE).toString()));
+                        : OffsetDateTime.ofInstant(s.publication().publishedAt(), Beijing.ZONE).toString()));
         m.put("processInstanceId", r.c() == null ? null : r.c().processInstanceId());
         m.put("href", r.c() == null ? null : "/desk/case.html?entity=" + e.code() + "&year=" + r.year());
         m.put("canUrge", r.canUrge() && r.c() != null && !r.c().completed());

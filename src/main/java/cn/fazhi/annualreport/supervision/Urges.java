@@ -4,6 +4,7 @@ import cn.fazhi.annualreport.notification.ReminderService;
 import cn.fazhi.annualreport.organization.PersonNames;
 import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -65,7 +65,7 @@ class Urges {
                 .findFirst().orElseThrow(() -> new SupervisionException(HttpStatus.CONFLICT,
                         entity.name() + year + "年度没有进行中的案件，无需催办",
                         "No running case of " + entity.code() + " for " + year + " to urge"));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = Beijing.now();
         // one urge at a time per case: the row lock of the case's read-model row orders concurrent urges
         jdbc.update("UPDATE case_progress SET entity_code = entity_code WHERE process_instance_id = ?", processInstanceId);
         List<Timestamp> last = jdbc.queryForList("SELECT MAX(urged_at) FROM case_urge WHERE process_instance_id = ?",
@@ -95,7 +95,7 @@ class Urges {
         long id = key.getKey().longValue();
         int mails = SystemCall.run(identityService, () -> reminders.urge(processInstanceId, text, by, id));
         jdbc.update("UPDATE case_urge SET mails = ? WHERE id = ?", mails, id);
-        return new Urge(id, entity.code(), year, text, viewer.userId(), by, OffsetDateTime.ofInstant(now, CaseStatus.ZONE),
+        return new Urge(id, entity.code(), year, text, viewer.userId(), by, OffsetDateTime.ofInstant(now, Beijing.ZONE),
                 mails);
     }
 
@@ -113,7 +113,7 @@ class Urges {
                         + " AND reporting_year = ? ORDER BY urged_at DESC, id DESC",
                 (rs, i) -> new Urge(rs.getLong(1), entity.code(), year, rs.getString(2), rs.getString(3),
                         shown.computeIfAbsent(rs.getString(3), names::of),
-                        OffsetDateTime.ofInstant(rs.getTimestamp(4).toInstant(), CaseStatus.ZONE), rs.getInt(5)),
+                        OffsetDateTime.ofInstant(rs.getTimestamp(4).toInstant(), Beijing.ZONE), rs.getInt(5)),
                 entity.code(), year);
     }
 

@@ -3,15 +3,17 @@ package cn.fazhi.annualreport.task;
 import cn.fazhi.annualreport.api.Refusals;
 import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.organization.PersonNames;
-import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseReference;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
@@ -38,8 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class TaskActions {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final TaskService taskService;
     private final HistoryService historyService;
@@ -285,19 +285,12 @@ class TaskActions {
         HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(row.taskId())
                 .singleResult();
         String businessKey = instance == null ? null : instance.getBusinessKey();
-        String entity = null;
-        Integer year = null;
-        if (businessKey != null && businessKey.lastIndexOf(':') > 0) {
-            entity = businessKey.substring(0, businessKey.lastIndexOf(':'));
-            try {
-                year = Integer.valueOf(businessKey.substring(businessKey.lastIndexOf(':') + 1));
-            } catch (NumberFormatException e) {
-                year = null;
-            }
-        }
+        Optional<CaseReference> reference = CaseReference.fromBusinessKey(businessKey);
+        String entity = reference.map(CaseReference::entityCode).orElse(null);
+        Integer year = reference.map(CaseReference::year).orElse(null);
         HistoricVariableInstance entityName = instance == null ? null : historyService
                 .createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(AnnualReportProcess.VAR_ENTITY_NAME).singleResult();
+                .variableName(CaseVariables.ENTITY_NAME).singleResult();
         return new CopyView(row.id(), row.processInstanceId(), businessKey, entity,
                 entityName == null ? null : (String) entityName.getValue(), year, row.taskId(),
                 task == null ? null : task.getName(), row.fromUser(), names.of(row.fromUser()), row.toUser(),
@@ -306,7 +299,7 @@ class TaskActions {
     }
 
     private static OffsetDateTime time(Date date) {
-        return date == null ? null : date.toInstant().atZone(ZONE).toOffsetDateTime();
+        return date == null ? null : date.toInstant().atZone(Beijing.ZONE).toOffsetDateTime();
     }
 
     /** A task as the API shows it. */

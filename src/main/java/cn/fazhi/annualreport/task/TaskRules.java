@@ -3,8 +3,8 @@ package cn.fazhi.annualreport.task;
 import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.security.Callers;
 import cn.fazhi.annualreport.organization.Role;
-import cn.fazhi.annualreport.report.AnnualReportProcess;
 import cn.fazhi.annualreport.security.SystemCall;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -77,7 +77,7 @@ class TaskRules {
                 }
             }
             Object code = task.getProcessInstanceId() == null ? null
-                    : runtimeService.getVariable(task.getProcessInstanceId(), AnnualReportProcess.VAR_ENTITY_CODE);
+                    : runtimeService.getVariable(task.getProcessInstanceId(), CaseVariables.ENTITY_CODE);
             return code instanceof String s ? s : null;
         });
     }

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.webapp;
 
 import cn.fazhi.annualreport.organization.Grants;
+import cn.fazhi.annualreport.shared.CaseVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -63,8 +64,8 @@ class TasklistFilters implements ApplicationRunner {
                     "color", color,
                     "refresh", true,
                     "variables", List.of(
-                            Map.of("name", "entityName", "label", "报告单位"),
-                            Map.of("name", "reportingYear", "label", "报告年度"))));
+                            Map.of("name", CaseVariables.ENTITY_NAME, "label", "报告单位"),
+                            Map.of("name", CaseVariables.REPORTING_YEAR, "label", "报告年度"))));
             filterService.saveFilter(filter);
         }
         grants.grantAll(Resources.FILTER, filter.getId(), Permissions.READ);

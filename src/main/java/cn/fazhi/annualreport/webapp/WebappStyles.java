@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -24,7 +23,8 @@ class WebappStyles {
 
     private final String css;
 
-    WebappStyles(@Value("${report.webapp.end-of-life-banner:false}") boolean showBanner) {
+    WebappStyles(WebappProperties properties) {
+        boolean showBanner = properties.endOfLifeBanner();
         try (InputStream in = new ClassPathResource("webapp/user-styles.css").getInputStream()) {
             String styles = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             this.css = showBanner ? styles : styles + HIDE_BANNER;

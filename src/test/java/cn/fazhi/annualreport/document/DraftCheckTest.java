@@ -3,10 +3,12 @@ package cn.fazhi.annualreport.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
@@ -18,7 +20,7 @@ class DraftCheckTest {
     private final ReportDocuments documents = documents(DataSize.ofMegabytes(20));
 
     private static ReportDocuments documents(DataSize maxSize) {
-        return new ReportDocuments(null, new CompletenessChecker(), new DocumentProperties(maxSize));
+        return new ReportDocuments(null, new CompletenessChecker(), new DocumentProperties(maxSize), new ObjectMapper());
     }
 
     @Test
@@ -130,11 +132,19 @@ class DraftCheckTest {
         DocumentProperties twentyMegabytes = new DocumentProperties(DataSize.ofMegabytes(20));
 
         // When the container's multipart limits lie below the document limit / Then the application does not start
-        assertThatThrownBy(() -> new DocumentUploadLimits(twentyMegabytes, DataSize.ofMegabytes(10), DataSize.ofMegabytes(30)))
+        assertThatThrownBy(() -> new DocumentUploadLimits(twentyMegabytes, multipart(10, 30)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("report.documents.max-size");
-        assertThatThrownBy(() -> new DocumentUploadLimits(twentyMegabytes, DataSize.ofMegabytes(30), DataSize.ofMegabytes(15)))
+        assertThatThrownBy(() -> new DocumentUploadLimits(twentyMegabytes, multipart(30, 15)))
                 .isInstanceOf(IllegalStateException.class);
         // And at or above it (or unlimited: -1) it does
-        new DocumentUploadLimits(twentyMegabytes, DataSize.ofMegabytes(30), DataSize.ofBytes(-1));
+        new DocumentUploadLimits(twentyMegabytes, multipart(30, -1));
+    }
+
+    /** spring.servlet.multipart.max-file-size and max-request-size in megabytes (-1: unlimited). */
+    private static MultipartProperties multipart(long maxFileSize, long maxRequestSize) {
+        MultipartProperties multipart = new MultipartProperties();
+        multipart.setMaxFileSize(DataSize.ofMegabytes(maxFileSize));
+        multipart.setMaxRequestSize(maxRequestSize < 0 ? DataSize.ofBytes(-1) : DataSize.ofMegabytes(maxRequestSize));
+        return multipart;
     }
 }

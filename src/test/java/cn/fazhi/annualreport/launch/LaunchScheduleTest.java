@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fazhi.annualreport.calendar.CalendarFixtures;
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +97,6 @@ class LaunchScheduleTest {
     }
 
     private static Instant at(int y, int m, int d, int h, int min) {
-        return LocalDateTime.of(y, m, d, h, min).atZone(LaunchSchedule.ZONE).toInstant();
+        return LocalDateTime.of(y, m, d, h, min).atZone(Beijing.ZONE).toInstant();
     }
 }

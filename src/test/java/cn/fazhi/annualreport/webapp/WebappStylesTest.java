@@ -10,10 +10,10 @@ class WebappStylesTest {
     @Test
     void theBannerIsHiddenByDefaultAndShownWhenTheAdministratorAsksForIt() {
         // Given the property's default (false), When the webapps load their stylesheet, Then it hides the banner
-        assertThat(new WebappStyles(false).styles().getBody()).contains(".ce-eol-banner { display: none !important; }")
+        assertThat(new WebappStyles(new WebappProperties(false)).styles().getBody()).contains(".ce-eol-banner { display: none !important; }")
                 .contains(".cam-due-day");
         // Given report.webapp.end-of-life-banner=true, Then the stylesheet leaves the banner alone
-        assertThat(new WebappStyles(true).styles().getBody()).doesNotContain(".ce-eol-banner {")
+        assertThat(new WebappStyles(new WebappProperties(true)).styles().getBody()).doesNotContain(".ce-eol-banner {")
                 .contains(".cam-due-day");
     }
 }

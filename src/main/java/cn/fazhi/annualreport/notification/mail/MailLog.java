@@ -1,9 +1,9 @@
 package cn.fazhi.annualreport.notification.mail;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,6 @@ public class MailLog {
     static final String SENDING = "SENDING";
     static final int MAX_ERROR = 2000;
     static final int MAX_SUBJECT = 1000;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final String COLUMNS = "id, dedup_key, recipient, recipient_id, kind, template, business_key, "
             + "process_instance_id, task_id, subject, status, attempts, error, created_at, last_attempt_at, sent_at";
@@ -160,6 +159,6 @@ public class MailLog {
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.atZoneSameInstant(ZONE).toOffsetDateTime();
+        return t == null ? null : t.atZoneSameInstant(Beijing.ZONE).toOffsetDateTime();
     }
 }

@@ -1,8 +1,8 @@
 package cn.fazhi.annualreport.notification.mail;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -25,7 +25,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class MailTemplates {
 
     static final String PREFIX = "templates/mail/";
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Map<DayOfWeek, String> WEEKDAYS = Map.of(DayOfWeek.MONDAY, "星期一", DayOfWeek.TUESDAY, "星期二",
             DayOfWeek.WEDNESDAY, "星期三", DayOfWeek.THURSDAY, "星期四", DayOfWeek.FRIDAY, "星期五",
@@ -101,7 +100,7 @@ class MailTemplates {
     }
 
     static LocalDate dueDay(Notice notice) {
-        return notice.due() == null ? null : notice.due().toInstant().atZone(ZONE).toLocalDate();
+        return notice.due() == null ? null : notice.due().toInstant().atZone(Beijing.ZONE).toLocalDate();
     }
 
     private static String blankToNull(String s) {

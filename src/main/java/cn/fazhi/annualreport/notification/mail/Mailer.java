@@ -1,5 +1,7 @@
 package cn.fazhi.annualreport.notification.mail;
 
+import cn.fazhi.annualreport.notification.NotificationProperties;
+import cn.fazhi.annualreport.shared.Beijing;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -19,10 +21,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -72,16 +72,15 @@ public class Mailer {
 
     Mailer(JavaMailSender mailSender, MailTemplates templates, MailLog mailLog,
            PlatformTransactionManager transactionManager,
-           @Value("${report.reminder.from:noreply@example.org}") String from,
-           @Value("${report.base-url:http://localhost:8080}") String baseUrl) {
+           NotificationProperties properties) {
         this.mailSender = mailSender;
         this.templates = templates;
         this.mailLog = mailLog;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.ownTransaction.setName("mail-log");
-        this.from = from;
-        this.domain = hostOf(baseUrl);
+        this.from = properties.reminder().from();
+        this.domain = hostOf(properties.baseUrl());
     }
 
     /**
@@ -131,7 +130,7 @@ public class Mailer {
             return new Outcome(SendResult.ALREADY_SENT, null);
         }
         if (status == null) {
-            mailLog.insertSending(notice, recipient, OffsetDateTime.now(MailTemplates.ZONE));
+            mailLog.insertSending(notice, recipient, OffsetDateTime.now(Beijing.ZONE));
         }
         try {
             RenderedMail mail = templates.render(notice, today());
@@ -140,10 +139,10 @@ public class Mailer {
             attempt.accepted = true;
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             log.warn("Mail {} ({}) to {} failed: {}", notice.dedupKey(), notice.kind(), recipient, describe(e));
-            mailLog.markFailed(notice, recipient, attempt.subject, describe(e), OffsetDateTime.now(MailTemplates.ZONE));
+            mailLog.markFailed(notice, recipient, attempt.subject, describe(e), OffsetDateTime.now(Beijing.ZONE));
             return new Outcome(null, e);
         }
-        mailLog.markSent(notice, recipient, attempt.subject, OffsetDateTime.now(MailTemplates.ZONE));
+        mailLog.markSent(notice, recipient, attempt.subject, OffsetDateTime.now(Beijing.ZONE));
         log.info("Mail {} ({}) sent to {} for task {} of {}", notice.dedupKey(), notice.kind(), recipient,
                 notice.taskId(), notice.businessKey());
         return new Outcome(SendResult.SENT, null);
@@ -158,9 +157,9 @@ public class Mailer {
         try {
             ownTransaction.executeWithoutResult(tx -> {
                 if (mailLog.lockStatus(notice.dedupKey(), recipient) == null) {
-                    mailLog.insertSending(notice, recipient, OffsetDateTime.now(MailTemplates.ZONE));
+                    mailLog.insertSending(notice, recipient, OffsetDateTime.now(Beijing.ZONE));
                 }
-                mailLog.markSent(notice, recipient, subject, OffsetDateTime.now(MailTemplates.ZONE));
+                mailLog.markSent(notice, recipient, subject, OffsetDateTime.now(Beijing.ZONE));
             });
             log.warn("Mail {} sent to {}; recording it took a second try ({})", notice.dedupKey(), recipient,
                     describe(first));
@@ -203,7 +202,7 @@ public class Mailer {
         if (notice.due() == null) {
             return null;
         }
-        LocalDateTime due = notice.due().toInstant().atZone(MailTemplates.ZONE).toLocalDateTime();
+        LocalDateTime due = notice.due().toInstant().atZone(Beijing.ZONE).toLocalDateTime();
         LocalDateTime end = due.toLocalTime().equals(LocalTime.MIDNIGHT)
                 ? due.toLocalDate().atTime(DEFAULT_DUE_TIME) : due; // a date without a time: the office's closing time
         String task = notice.taskName() == null || notice.taskName().isBlank() ? "待办事项" : notice.taskName().trim();
@@ -250,7 +249,7 @@ public class Mailer {
     }
 
     private static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(MailTemplates.ZONE).toLocalDate();
+        return Beijing.today();
     }
 
     private static String describe(Throwable e) {

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.fazhi.annualreport.notification.NotificationProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -240,7 +241,7 @@ class MailerTest {
             }
         };
         Mailer withFlakyLog = new Mailer(mailSender, new MailTemplates(), flaky, transactionManager,
-                "noreply@example.org", "http://tasklist.example.org");
+                new NotificationProperties("http://tasklist.example.org", null));
         Notice notice = reminder("bayan.gaj.staff@example.org");
 
         // When it sends
