@@ -315,7 +315,7 @@ public class CompletenessChecker {
                     return present(item, b.line(), snippet(b.text(), at.get()),
                             "结尾段写明下一步或下一年度将做的工作", "a closing paragraph says what will be done next");
                 }
-                if (inside == null && !truncated) {
+                if (inside == null) {
                     inside = uncertain(item, b.line(), snippet(b.text(), at.get()),
                             "“下一步/明年将……”只出现在工作情况中间，不在结尾部分：请确认",
                             "“next, we will…” appears only inside the account of the year, not in a closing part:"

@@ -57,13 +57,23 @@ final class Duty {
         if (OTHERS.matcher(s).find()) {
             return duty ? Reading.NOT_OWN : Reading.NONE;
         }
-        if (duty && (own || OWN_START.matcher(s).find())) {
+        if (duty && (own || startsWithTheDuty(s))) {
             return Reading.OWN;
         }
         if (own && LEADER_ACT.matcher(s).find()) {
             return Reading.UNCLEAR;
         }
         return duty ? Reading.UNCLEAR : Reading.NONE;
+    }
+
+    /** Whether a clause opens with the duty's verb, its subject left to the report: …，切实履行推进法治政府建设领导职责. */
+    private static boolean startsWithTheDuty(String s) {
+        for (String clause : s.split("，")) {
+            if (OWN_START.matcher(clause.strip()).find() && DUTY.matcher(clause).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an own principal leader is the subject right before the duty's verb. */
