@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /** Whether a report's title and opening name the case's reporting year and entity. */
 final class CaseMatch {
 
-    private static final Pattern PLACE = Pattern.compile("^(.+?(?:自治区|自治州|省|市|县|区|旗|乡|镇|街道))(.*)$");
+    /** One level of a place name: 山西省, 朔州市, 朔城区, 留下街道. */
+    private static final Pattern PLACE_UNIT = Pattern.compile("[^省市县区旗乡镇]{1,8}?(自治区|自治州|省|市|县|区|旗|乡|镇|街道)");
     private static final int OPENING_BLOCKS = 4;
 
     private CaseMatch() {
@@ -77,24 +78,25 @@ final class CaseMatch {
         Set<String> names = new LinkedHashSet<>();
         names.add(entity);
         String core = entity.replaceFirst("(人民政府|政府)$", "");
-        Matcher m = PLACE.matcher(core);
-        if (m.matches()) {
-            String place = m.group(1);
-            String rest = m.group(2);
-            // the last place of a nested name (山西省朔州市朔城区 → 朔城区): reports often drop the provinces
-            Matcher last = Pattern.compile("([^省市县区旗乡镇]{2,}(?:自治区|自治州|省|市|县|区|旗|乡|镇|街道))$").matcher(place);
-            String local = last.find() ? last.group(1) : place;
-            for (String p : List.of(place, local)) {
-                names.add(p + rest);
-                if (rest.isEmpty()) {
-                    String shortName = p.replaceFirst("(省|市|县|区|旗|乡|镇|街道)$", "");
-                    if (shortName.length() >= 2) {
-                        names.add(shortName);
-                    }
+        List<String> places = new ArrayList<>();
+        int at = 0;
+        Matcher unit = PLACE_UNIT.matcher(core);
+        while (unit.find(at) && unit.start() == at && unit.end() < core.length() + 1) {
+            places.add(unit.group());
+            at = unit.end();
+        }
+        String rest = core.substring(at);
+        names.add(core);
+        if (!places.isEmpty()) {
+            // the last place of a nested name (山西省朔州市朔城区 → 朔城区): reports often drop the higher ones
+            String local = places.get(places.size() - 1);
+            names.add(local + rest);
+            if (rest.isEmpty()) {
+                String shortName = local.replaceFirst("(自治区|自治州|省|市|县|区|旗|乡|镇|街道)$", "");
+                if (shortName.length() >= 2) {
+                    names.add(shortName);
                 }
             }
-        } else {
-            names.add(core);
         }
         return names;
     }

@@ -60,6 +60,9 @@ final class Duty {
         if (duty && (own || startsWithTheDuty(s))) {
             return Reading.OWN;
         }
+        if (duty && othersPrincipal(s)) {
+            return Reading.NOT_OWN; // 督促各乡镇主要负责人切实履行…: the leaders are others
+        }
         if (own && LEADER_ACT.matcher(s).find()) {
             return Reading.UNCLEAR;
         }
@@ -82,6 +85,18 @@ final class Duty {
         while (m.find()) {
             String before = s.substring(Math.max(0, m.start() - 12), m.start());
             if (!OTHERS_BEFORE.matcher(before).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a principal leader is named as one of the others whom the entity urges, guides or hears. */
+    private static boolean othersPrincipal(String s) {
+        Matcher m = PRINCIPAL.matcher(s);
+        while (m.find()) {
+            String before = s.substring(Math.max(0, m.start() - 12), m.start());
+            if (OTHERS_BEFORE.matcher(before).find()) {
                 return true;
             }
         }
