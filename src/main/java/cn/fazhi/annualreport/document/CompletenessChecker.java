@@ -43,6 +43,18 @@ public class CompletenessChecker {
 
     /** Checks the text of a report and compares its year and entity with the case's. */
     public CompletenessReport check(String text, ReportCase reportCase) {
+        return check(text, reportCase, true);
+    }
+
+    /**
+     * Checks a report written in the draft form's five sections (rendered by {@link StructuredDraft}): whole by
+     * construction, so a last section without a full stop is not taken for a cut-off text.
+     */
+    public CompletenessReport checkWritten(String text, ReportCase reportCase) {
+        return check(text, reportCase, false);
+    }
+
+    private CompletenessReport check(String text, ReportCase reportCase, boolean mayBeCut) {
         if (text == null || text.isBlank()) {
             throw new InvalidDocumentException("报告内容为空", "The report is empty");
         }
@@ -53,11 +65,11 @@ public class CompletenessChecker {
         }
         Integer year = against.year() != null ? against.year()
                 : CaseMatch.yearEvidence(outline).map(CaseMatch::statedYear).orElse(null);
-        Reading reading = new Reading(outline, year);
+        Reading reading = new Reading(outline, year, mayBeCut);
         List<ItemResult> items = List.of(reading.measures(), reading.shortcomings(), reading.leaders(),
                 reading.plans(), reading.other());
         List<CheckWarning> warnings = new ArrayList<>();
-        Optional<ReportOutline.Block> cut = reading.cut();
+        Optional<ReportOutline.Block> cut = mayBeCut ? reading.cut() : Optional.empty();
         cut.ifPresent(b -> warnings.add(new CheckWarning(CheckWarning.TRUNCATED,
                 "报告在第" + b.line() + "行句中或标题处结束，可能不完整：请确认上传的是全文",
                 "The report ends mid-sentence or on a heading at line " + b.line()
@@ -102,14 +114,14 @@ public class CompletenessChecker {
         private final List<ReportOutline.Block> body;
         private final boolean truncated;
 
-        Reading(ReportOutline outline, Integer year) {
+        Reading(ReportOutline outline, Integer year, boolean mayBeCut) {
             this.outline = outline;
             this.year = year;
             for (ReportOutline.Block chapter : outline.chapters) {
                 roles.put(chapter.chapter(), ChapterRole.of(chapter.heading(), year));
             }
             this.body = outline.blocks.stream().filter(b -> b.level() >= 0).toList();
-            this.truncated = cut().isPresent();
+            this.truncated = mayBeCut && cut().isPresent();
         }
 
         /** The last block of a text that stops mid-sentence or on a heading. */
