@@ -63,8 +63,9 @@ public class CompletenessChecker {
         if (outline.blocks.isEmpty()) {
             throw new InvalidDocumentException("报告内容为空", "The report is empty");
         }
-        Integer year = against.year() != null ? against.year()
-                : CaseMatch.yearEvidence(outline).map(CaseMatch::statedYear).orElse(null);
+        // the report is read in its own year (a 2020 report plans 2021 even when uploaded to a 2025 case: that mismatch
+        // is a warning of its own); the case's year only where the report states none
+        Integer year = CaseMatch.yearEvidence(outline).map(CaseMatch::statedYear).orElse(against.year());
         Reading reading = new Reading(outline, year, mayBeCut);
         List<ItemResult> items = List.of(reading.measures(), reading.shortcomings(), reading.leaders(),
                 reading.plans(), reading.other());

@@ -19,7 +19,8 @@ final class ReportOutline {
     static final Pattern DATE = Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日");
     private static final Pattern SIGNATURE = Pattern.compile(
             "(人民政府|政府|局|委员会|办公室|办事处|街道|党委|党工委|管委会|中心|厅|委)$");
-    private static final Pattern FORMALITY = Pattern.compile("^(特此报告|以上报告|专此报告)[。！]?$");
+    private static final Pattern FORMALITY = Pattern.compile(
+            "^(特此报告|以上报告|专此报告)[。！]?$|^附件\\d?[：]|^[（]此件[^）]{0,10}[）]$|^(抄送|联系人|联系电话)[：]");
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("〔\\d{4}〕\\d+号$");
 
     /**
@@ -102,7 +103,7 @@ final class ReportOutline {
 
     /** 特此报告, a date, a signature: what follows the report's last paragraph. */
     static boolean isFormality(String text) {
-        return FORMALITY.matcher(text).matches() || text.length() <= 40 && DATE.matcher(text).find()
+        return FORMALITY.matcher(text).find() || text.length() <= 40 && DATE.matcher(text).find()
                 || text.length() <= 20 && SIGNATURE.matcher(text).find() && !SENTENCE_PUNCTUATION.matcher(text).find();
     }
 

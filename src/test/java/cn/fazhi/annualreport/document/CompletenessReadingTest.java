@@ -152,6 +152,17 @@ class CompletenessReadingTest {
     }
 
     @Test
+    void anAttachmentListAfterTheLastParagraphIsNotACut() {
+        // Given the annotated report followed by its attachment list and a 此件 note (lines without a full stop)
+        String text = ANNOTATED + "附件：1.某县法治政府建设工作台账\n（此件公开发布）\n";
+
+        // When checked / Then it is not taken for a cut text
+        CompletenessReport report = checker.check(text);
+        assertThat(report.truncated()).isFalse();
+        assertThat(report.complete()).isTrue();
+    }
+
+    @Test
     void aReportOfAnotherYearOrEntityIsFlagged() {
         // Given the annotated 2023 report of 某县
         // When it is checked for a 2025 case of 巴彦县人民政府
@@ -167,6 +178,8 @@ class CompletenessReadingTest {
         assertThat(report.warnings().get(0).messageZh()).contains("2023", "2025");
         assertThat(report.warnings().get(1).messageZh()).contains("巴彦县人民政府");
         assertThat(report.item(3).state()).isEqualTo(ItemState.PRESENT);
+        // And the report is read in its own year: its "2024年，我们将…" is still next year's plan
+        assertThat(report.item(4).state()).isEqualTo(ItemState.PRESENT);
     }
 
     @Test

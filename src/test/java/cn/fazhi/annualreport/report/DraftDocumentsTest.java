@@ -318,7 +318,8 @@ class DraftDocumentsTest {
         // Given a draft with a marker that occurs nowhere else, submitted through REST as a plain (non-transient) File
         String pid = startDepartmentCase();
         String marker = "标记-" + java.util.UUID.randomUUID();
-        byte[] txt = (TestCases.DRAFT_TEXT + marker).getBytes(StandardCharsets.UTF_8);
+        // (the marker ends a sentence: a report whose last line stops mid-sentence asks the drafter to confirm it)
+        byte[] txt = (TestCases.DRAFT_TEXT + marker + "。").getBytes(StandardCharsets.UTF_8);
         ResponseEntity<Map<String, Object>> response = submitDraft("bayan_gaj_staff", pid, "初稿.txt", txt, null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
