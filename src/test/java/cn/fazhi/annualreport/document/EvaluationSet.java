@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The labelled evaluation set: the real reports and openings of ../shared/reports and variants derived from them. */
@@ -196,10 +195,5 @@ final class EvaluationSet {
             at++;
         }
         return at;
-    }
-
-    static String markdownEscape(String s) {
-        Matcher m = Pattern.compile("\\|").matcher(s);
-        return m.replaceAll("\\\\|");
     }
 }
