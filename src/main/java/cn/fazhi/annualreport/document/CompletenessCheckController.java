@@ -6,13 +6,15 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * POST /api/completeness-check: the report as text/plain body, as multipart part {@code file}, or as the five sections
- * of the draft form ({@code {"title": …, "sections": […]}}, checked as the draft task renders them).
+ * of the draft form ({@code {"title": …, "sections": […]}}, checked as the draft task renders them); optional query
+ * parameters {@code year} and {@code entity} (the case's reporting year and entity name) add year/entity warnings.
  */
 @RestController
 class CompletenessCheckController {
@@ -28,13 +30,16 @@ class CompletenessCheckController {
     }
 
     @PostMapping(path = PATH, consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletenessReport checkText(InputStream body) throws IOException {
-        return checker.check(readAtMost(body), null);
+    CompletenessReport checkText(InputStream body, @RequestParam(required = false) Integer year,
+                                 @RequestParam(required = false) String entity) throws IOException {
+        return checker.check(readAtMost(body), null, new ReportCase(year, entity));
     }
 
     @PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletenessReport checkFile(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+    CompletenessReport checkFile(@RequestPart(name = "file", required = false) MultipartFile file,
+                                 @RequestParam(required = false) Integer year,
+                                 @RequestParam(required = false) String entity) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidDocumentException("缺少上传文件 file", "The multipart part 'file' is missing or empty");
         }
@@ -42,12 +47,13 @@ class CompletenessCheckController {
             throw new DocumentTooLargeException(properties.label());
         }
         try (InputStream in = file.getInputStream()) {
-            return checker.check(readAtMost(in), file.getOriginalFilename());
+            return checker.check(readAtMost(in), file.getOriginalFilename(), new ReportCase(year, entity));
         }
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletenessReport checkSections(@RequestBody Sections body) {
+    CompletenessReport checkSections(@RequestBody Sections body, @RequestParam(required = false) Integer year,
+                                     @RequestParam(required = false) String entity) {
         List<String> sections = body == null || body.sections() == null ? List.of() : body.sections();
         if (sections.stream().allMatch(s -> s == null || s.isBlank())) {
             throw new InvalidDocumentException("报告内容为空", "The report is empty");
@@ -56,7 +62,7 @@ class CompletenessCheckController {
         if (text.length() > properties.maxSize().toBytes()) {
             throw new DocumentTooLargeException(properties.label());
         }
-        return checker.check(text);
+        return checker.checkWritten(text, new ReportCase(year, entity));
     }
 
     /** Any other content type: answered with the bilingual 415. */

@@ -32,9 +32,14 @@ public record DocumentVersion(int version, String kind, String fileName, String 
     public static final String UPLOAD = "UPLOAD";
     public static final String STRUCTURED = "STRUCTURED";
 
-    /** The missing required statutory items, e.g. ["二、存在的不足和原因"]. */
+    /** The missing required statutory items, e.g. ["二、存在的不足和原因"] (not those the check was unsure of). */
     public List<ItemResult> missing() {
-        return completeness.stream().filter(i -> i.required() && !i.present()).toList();
+        return completeness.stream().filter(ItemResult::missing).toList();
+    }
+
+    /** The required items the check was unsure of, which the drafter confirmed (or explained) when submitting. */
+    public List<ItemResult> uncertain() {
+        return completeness.stream().filter(ItemResult::needsConfirmation).toList();
     }
 
     /**
@@ -43,15 +48,25 @@ public record DocumentVersion(int version, String kind, String fileName, String 
      */
     public String completenessSummaryZh() {
         StringBuilder s = new StringBuilder();
-        s.append(complete ? "**法定内容检查：五项法定内容中必备的前四项齐全**"
-                : "**法定内容检查：缺少" + missing().stream().map(i -> "第" + i.number() + "项")
-                        .collect(Collectors.joining("、")) + "**");
+        String uncertainItems = uncertain().stream().map(i -> "第" + i.number() + "项")
+                .collect(Collectors.joining("、"));
+        if (complete) {
+            s.append("**法定内容检查：五项法定内容中必备的前四项齐全**");
+        } else if (!missing().isEmpty()) {
+            s.append("**法定内容检查：缺少").append(missing().stream().map(i -> "第" + i.number() + "项")
+                    .collect(Collectors.joining("、"))).append("**");
+        } else if (!uncertainItems.isEmpty()) {
+            s.append("**法定内容检查：").append(uncertainItems).append("系统无法确定，起草人已核对确认**");
+        } else {
+            s.append("**法定内容检查：报告稿似乎不完整（在句中结束），起草人已核对确认**");
+        }
         s.append("（第").append(version).append("版，").append(fileName).append("）\n\n");
         for (ItemResult item : completeness) {
             // "**缺少**：" not "**缺少：**": CommonMark closes no emphasis between a full-width colon and a digit
-            s.append("- ").append(item.present() ? "已报告：" : item.required() ? "**缺少**：" : "未报告（非必备）：")
+            s.append("- ").append(item.present() ? "已报告：" : item.needsConfirmation() ? "**待确认**："
+                            : item.required() ? "**缺少**：" : "未报告（非必备）：")
                     .append(item.number()).append(". ").append(item.nameZh());
-            if (item.present() && item.evidence() != null) {
+            if (item.state() != ItemState.ABSENT && item.evidence() != null) {
                 s.append("（第").append(item.line()).append("行“").append(item.evidence().strip()).append("”）");
             }
             s.append('\n');

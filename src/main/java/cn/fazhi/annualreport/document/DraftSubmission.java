@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A report draft as the drafter submits it: an uploaded file, or the text of the five statutory sections written in the
- * form; with the drafter's justification for missing statutory contents and a note for the reviewers.
+ * form; with the drafter's justification for missing statutory contents, the confirmation of uncertain ones and a note
+ * for the reviewers.
  *
  * @param fileName      the uploaded file's name (its extension must agree with its content); null for sections
  * @param content       the uploaded file; null for sections
@@ -13,9 +14,10 @@ import java.util.List;
  * @param title         the report's title, the first line of a document rendered from sections (may be null)
  * @param justification why statutory contents are missing, required if any is (may be null)
  * @param note          the drafter's note (起草说明, may be null)
+ * @param confirmed     the drafter confirms the items the check is unsure of, and a text that seems cut off, as meant
  */
 public record DraftSubmission(String fileName, byte[] content, List<String> sections, String title,
-                              String justification, String note) {
+                              String justification, String note, boolean confirmed) {
 
     public DraftSubmission {
         List<String> copy = new ArrayList<>();
@@ -23,6 +25,17 @@ public record DraftSubmission(String fileName, byte[] content, List<String> sect
             sections.forEach(s -> copy.add(s == null ? "" : s));
         }
         sections = List.copyOf(copy);
+    }
+
+    /** A submission without a confirmation of uncertain items. */
+    public DraftSubmission(String fileName, byte[] content, List<String> sections, String title, String justification,
+                           String note) {
+        this(fileName, content, sections, title, justification, note, false);
+    }
+
+    /** The same submission, confirmed or not. */
+    public DraftSubmission withConfirmed(boolean confirmed) {
+        return new DraftSubmission(fileName, content, sections, title, justification, note, confirmed);
     }
 
     public static DraftSubmission upload(String fileName, byte[] content, String justification, String note) {

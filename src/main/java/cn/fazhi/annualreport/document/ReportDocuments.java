@@ -60,14 +60,27 @@ public class ReportDocuments {
      * the content). Returns the completeness check.
      */
     public CompletenessReport check(DraftSubmission submission) {
-        return prepare(submission).report();
+        return check(submission, ReportCase.UNKNOWN);
+    }
+
+    /** Checks a draft as {@link #check(DraftSubmission)} does, comparing its year and entity with the case's. */
+    public CompletenessReport check(DraftSubmission submission, ReportCase reportCase) {
+        return prepare(submission, reportCase).report();
     }
 
     /** Checks the draft as {@link #check} does and stores it as the case's next version, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public DocumentVersion store(String processInstanceId, String entityCode, int year, DraftSubmission submission,
                                  String author, String taskId) {
-        Prepared p = prepare(submission);
+        return store(processInstanceId, entityCode, new ReportCase(year, null), submission, author, taskId);
+    }
+
+    /** Stores the draft as {@link #store(String, String, int, DraftSubmission, String, String)}, checked against the case. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public DocumentVersion store(String processInstanceId, String entityCode, ReportCase reportCase,
+                                 DraftSubmission submission, String author, String taskId) {
+        int year = reportCase.year();
+        Prepared p = prepare(submission, reportCase);
         Integer last = jdbc.queryForObject(
                 "SELECT MAX(version) FROM report_document_version WHERE process_instance_id = ?", Integer.class,
                 processInstanceId);
@@ -174,7 +187,7 @@ public class ReportDocuments {
                             String text, List<String> sections, CompletenessReport report, String justification) {
     }
 
-    private Prepared prepare(DraftSubmission s) {
+    private Prepared prepare(DraftSubmission s, ReportCase reportCase) {
         if (s.hasFile() && s.hasSections()) {
             throw new InvalidDocumentException("请只提交一种报告稿：上传文件或在线填写五部分内容，不能同时提交",
                     "Send either a file or the five sections, not both");
@@ -192,20 +205,26 @@ public class ReportDocuments {
             throw new InvalidDocumentException("起草说明最多" + MAX_NOTE + "字，现为" + s.note().length() + "字",
                     "The note has " + s.note().length() + " characters, at most " + MAX_NOTE + " allowed");
         }
-        Prepared p = s.hasFile() ? upload(s) : structured(s);
-        List<ItemResult> missing = p.report().items().stream().filter(i -> i.required() && !i.present()).toList();
-        if (!missing.isEmpty() && (s.justification() == null || s.justification().isBlank())) {
+        Prepared p = s.hasFile() ? upload(s, reportCase) : structured(s, reportCase);
+        boolean justified = s.justification() != null && !s.justification().isBlank();
+        List<ItemResult> missing = p.report().missing();
+        if (!missing.isEmpty() && !justified) {
             throw incomplete(missing);
         }
-        return missing.isEmpty() ? p : new Prepared(p.kind(), p.fileName(), p.extension(), p.mediaType(), p.content(),
-                p.text(), p.sections(), p.report(), s.justification().strip());
+        // items the check is unsure of, and a text that seems cut off, are confirmed (or explained), not justified
+        List<ItemResult> uncertain = p.report().uncertain();
+        if ((!uncertain.isEmpty() || p.report().truncated()) && !s.confirmed() && !justified) {
+            throw unconfirmed(uncertain, p.report().truncated());
+        }
+        return p.report().complete() || !justified ? p : new Prepared(p.kind(), p.fileName(), p.extension(),
+                p.mediaType(), p.content(), p.text(), p.sections(), p.report(), s.justification().strip());
     }
 
-    private Prepared upload(DraftSubmission s) {
+    private Prepared upload(DraftSubmission s, ReportCase reportCase) {
         String name = cleanFileName(s.fileName());
         Recognised file = recognise(name, s.content());
         return new Prepared(DocumentVersion.UPLOAD, name, file.format().extension, file.mediaType(), s.content(),
-                file.read().text(), null, checker.check(file.read().text()), null);
+                file.read().text(), null, checker.check(file.read().text(), reportCase), null);
     }
 
     private record Recognised(DocumentText.Read read, DocumentFormat format, String mediaType) {
@@ -236,7 +255,7 @@ public class ReportDocuments {
         return new Recognised(read, format, mediaType);
     }
 
-    private Prepared structured(DraftSubmission s) {
+    private Prepared structured(DraftSubmission s, ReportCase reportCase) {
         String text = StructuredDraft.render(s.title(), s.sections());
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         if (content.length > properties.maxSize().toBytes()) {
@@ -244,7 +263,7 @@ public class ReportDocuments {
         }
         String title = cleanFileName(s.title());
         return new Prepared(DocumentVersion.STRUCTURED, title == null ? null : title + ".txt", ".txt",
-                "text/plain;charset=UTF-8", content, text, s.sections(), checker.check(text), null);
+                "text/plain;charset=UTF-8", content, text, s.sections(), checker.checkWritten(text, reportCase), null);
     }
 
     private static InvalidDocumentException incomplete(List<ItemResult> missing) {
@@ -256,6 +275,26 @@ public class ReportDocuments {
         return new InvalidDocumentException("报告稿缺少法定内容：" + zh + "。请补充后再提交，或填写缺项说明",
                 "The draft lacks statutory contents: " + en
                         + ". Add them, or give a justification (completenessJustification)", details);
+    }
+
+    private static InvalidDocumentException unconfirmed(List<ItemResult> uncertain, boolean truncated) {
+        List<Bilingual> details = new ArrayList<>();
+        for (ItemResult i : uncertain) {
+            details.add(new Bilingual("请确认第" + i.number() + "项“" + i.nameZh() + "”：" + i.reasonZh()
+                    + (i.line() == null ? "" : "（第" + i.line() + "行）"),
+                    "Confirm item " + i.number() + " (" + i.nameEn() + "): " + i.reasonEn()
+                            + (i.line() == null ? "" : " (line " + i.line() + ")")));
+        }
+        if (truncated) {
+            details.add(new Bilingual("报告在句中或标题处结束，请确认上传的是全文",
+                    "The report ends mid-sentence or on a heading: confirm that it is the whole report"));
+        }
+        String zh = uncertain.stream().map(i -> "第" + i.number() + "项").collect(Collectors.joining("、"));
+        String en = uncertain.stream().map(i -> "item " + i.number()).collect(Collectors.joining(", "));
+        return new InvalidDocumentException("系统无法确定报告稿是否包含"
+                + (zh.isEmpty() ? "全文" : zh) + "：请核对后确认（勾选“已核对，内容齐全”）再提交，或填写说明",
+                "The check is unsure of " + (en.isEmpty() ? "the whole text" : en)
+                        + ": review and confirm (completenessConfirmed), or give a justification", details);
     }
 
     private static String describe(DocumentFormat format) {

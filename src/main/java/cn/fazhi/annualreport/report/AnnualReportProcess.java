@@ -64,6 +64,8 @@ public final class AnnualReportProcess {
     public static final String VAR_DRAFT_SECTION_PREFIX = "draftSection";
     /** Why statutory contents are missing, required if any is (String). */
     public static final String VAR_COMPLETENESS_JUSTIFICATION = "completenessJustification";
+    /** The drafter confirms the statutory contents the check is unsure of (Boolean). */
+    public static final String VAR_COMPLETENESS_CONFIRMED = "completenessConfirmed";
     // what the draft task's completion sets for the review forms
     /** The drafter's note (起草说明), kept as a variable and with the version. */
     public static final String VAR_DRAFT_NOTE = "draftNote";

@@ -4,6 +4,7 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 
 import cn.fazhi.annualreport.document.DocumentVersion;
 import cn.fazhi.annualreport.document.DraftSubmission;
+import cn.fazhi.annualreport.document.ReportCase;
 import cn.fazhi.annualreport.document.ReportDocuments;
 import cn.fazhi.annualreport.form.SubmittedFile;
 import cn.fazhi.annualreport.form.TaskFormCheck;
@@ -66,14 +67,15 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
         }
         String justification = text(submitted.get(VAR_COMPLETENESS_JUSTIFICATION));
         String note = text(submitted.get(VAR_DRAFT_NOTE));
+        boolean confirmed = confirmed(submitted.get(VAR_COMPLETENESS_CONFIRMED));
         if (file != null && !(file instanceof SubmittedFile)) {
             throw ReportRequestException.invalid("「报告稿文件」须上传文件（File 类型）",
                     "'" + VAR_DRAFT_REPORT + "' must be an uploaded file (type File)");
         }
         // the title of a draft written in sections is its first, unnumbered line: it does not change the check
-        documents.check(file instanceof SubmittedFile f
+        documents.check((file instanceof SubmittedFile f
                 ? new DraftSubmission(f.filename(), f.content(), sections, null, justification, note)
-                : DraftSubmission.structured(null, sections, justification, note));
+                : DraftSubmission.structured(null, sections, justification, note)).withConfirmed(confirmed));
     }
 
     /** On completion: store the submitted draft as the next version and point the review forms to it. */
@@ -100,6 +102,7 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
         }
         String justification = text(task.getVariable(VAR_COMPLETENESS_JUSTIFICATION));
         String note = text(task.getVariable(VAR_DRAFT_NOTE));
+        boolean confirmed = confirmed(task.getVariable(VAR_COMPLETENESS_CONFIRMED));
         String entity = CaseVariables.entityCode(task);
         int year = CaseVariables.reportingYear(task);
         DraftSubmission submission;
@@ -109,8 +112,10 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
         } else {
             submission = DraftSubmission.structured(title(task, year), sections, justification, note);
         }
-        DocumentVersion version = documents.store(task.getProcessInstanceId(), entity, year, submission, author(task),
-                task.getId());
+        Object entityName = task.getVariable(VAR_ENTITY_NAME);
+        DocumentVersion version = documents.store(task.getProcessInstanceId(), entity,
+                new ReportCase(year, entityName == null ? null : entityName.toString()),
+                submission.withConfirmed(confirmed), author(task), task.getId());
         for (String name : SUBMISSION) {
             execution.removeVariable(name);
         }
@@ -146,6 +151,11 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
         return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
     }
 
+    /** A Boolean, or its text as a form may send it. */
+    private static boolean confirmed(Object value) {
+        return Boolean.TRUE.equals(value) || value != null && "true".equalsIgnoreCase(value.toString().strip());
+    }
+
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
@@ -159,6 +169,7 @@ class DraftReportListener implements TaskListener, TaskFormCheck {
             names.add(VAR_DRAFT_SECTION_PREFIX + i);
         }
         names.add(VAR_COMPLETENESS_JUSTIFICATION);
+        names.add(VAR_COMPLETENESS_CONFIRMED);
         SUBMISSION = Set.copyOf(names);
     }
 }

@@ -57,6 +57,31 @@ class CompletenessCheckApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aReportOfAnotherYearAndEntityComesBackWithWarningsAndEveryItemsState() throws IOException {
+        // Given 新华区's 2020 report posted for a 2025 case of 巴彦县人民政府
+        HttpHeaders headers = owner();
+        headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
+        byte[] body = Files.readAllBytes(Path.of("../shared/reports/xinhua-district-2020.txt"));
+
+        // When posted with the case's year and entity
+        ResponseEntity<Map<String, Object>> response = rest.exchange(
+                CompletenessCheckController.PATH + "?year=2025&entity={entity}", HttpMethod.POST,
+                new HttpEntity<>(body, headers), JSON, "巴彦县人民政府");
+
+        // Then the items carry their state and reason, and both mismatches are warnings with the title as evidence
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) response.getBody().get("items");
+        assertThat(items).extracting(i -> i.get("state"))
+                .containsExactly("PRESENT", "PRESENT", "PRESENT", "PRESENT", "ABSENT");
+        assertThat(items).allSatisfy(i -> assertThat(i).containsKeys("reasonZh", "reasonEn"));
+        assertThat(response.getBody()).containsEntry("truncated", false);
+        List<Map<String, Object>> warnings = (List<Map<String, Object>>) response.getBody().get("warnings");
+        assertThat(warnings).extracting(w -> w.get("code")).containsExactly("YEAR_MISMATCH", "ENTITY_MISMATCH");
+        assertThat(warnings).allSatisfy(w -> assertThat(w).containsEntry("line", 1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void checksAnUploadedFileWithoutShortcomings() {
         // Given a report without shortcomings, uploaded in GB18030 as part "file"
         String text = CompletenessCheckerTest.SHORT_REPORT.replace("二、存在的不足和原因\n一是执法队伍建设还需加强。\n", "");

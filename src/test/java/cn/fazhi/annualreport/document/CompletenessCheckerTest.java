@@ -82,9 +82,10 @@ class CompletenessCheckerTest {
         CompletenessReport report = checker.check(text);
 
         // Then 1 = the first thematic chapter (line 12), 2 and 4 = the closing paragraph, 3 = the heading of 九(二)
+        // (evidence is quoted as the check reads it: ASCII punctuation next to Chinese text becomes full-width)
         assertPresent(report, 1, 12, "一、健全政府机构职能体系");
         assertPresent(report, 2, 76, "还有不足");
-        assertPresent(report, 3, 72, "(二)加强党对法治政府建设的领导,切实履行推进法治政府建设领导职责");
+        assertPresent(report, 3, 72, "（二）加强党对法治政府建设的领导，切实履行推进法治政府建设领导职责");
         assertPresent(report, 4, 76, "下一步");
         assertAbsent(report, 5);
         assertThat(report.complete()).isTrue();
@@ -101,7 +102,7 @@ class CompletenessCheckerTest {
         CompletenessReport report = checker.check(text);
 
         // Then
-        assertPresent(report, 1, 9, "一、把握正确政治方向,全面推动法治建设各项工作落地落实");
+        assertPresent(report, 1, 9, "一、把握正确政治方向，全面推动法治建设各项工作落地落实");
         assertPresent(report, 2, 43, "仍存在差距");
         assertPresent(report, 3, 11, "认真履行推进法治建设第一责任人职责");
         assertPresent(report, 4, 43, "下一步");

@@ -205,7 +205,7 @@ class FormRulesTest {
         assertThat(rule("draft-report.html", "solicitOpinions").type()).isEqualTo(FieldType.BOOLEAN);
         assertThat(rules).extracting(FieldRule::key).containsExactlyInAnyOrder("draftNote", "solicitOpinions",
                 "draftReport", "draftSection1", "draftSection2", "draftSection3", "draftSection4", "draftSection5",
-                "completenessJustification");
+                "completenessJustification", "completenessConfirmed");
         assertThat(rules).filteredOn(r -> !r.key().equals("draftNote") && !r.key().equals("solicitOpinions"))
                 .allSatisfy(r -> assertThat(r.required()).isFalse());
     }

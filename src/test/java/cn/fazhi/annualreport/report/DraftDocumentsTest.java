@@ -248,6 +248,42 @@ class DraftDocumentsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void anUncertainItemIsConfirmedNotJustifiedAndTheReviewerSeesItAsToConfirm() {
+        // Given a draft whose only mention of item 3 has no principal leader as its subject
+        String pid = startDepartmentCase();
+        byte[] uncertain = TestCases.DRAFT_TEXT.replace("县政府党政主要负责人认真履行推进法治建设第一责任人职责。",
+                "进一步压实第一责任人责任，全年开展督察4次。").getBytes(StandardCharsets.UTF_8);
+
+        // When submitted without confirmation
+        ResponseEntity<Map<String, Object>> refused = submitDraft("bayan_gaj_staff", pid, "初稿.txt", uncertain, null);
+
+        // Then it is refused asking to confirm item 3 (not as a missing item), nothing stored
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("messageZh").toString()).contains("无法确定", "第3项", "确认")
+                .doesNotContain("缺少法定内容");
+        assertThat(storedVersions()).isZero();
+
+        // When submitted again with the confirmation the form sends
+        Map<String, Object> confirmed = new LinkedHashMap<>();
+        confirmed.put("draftReport", Map.of("type", "File", "value", Base64.getEncoder().encodeToString(uncertain),
+                "valueInfo", Map.of("filename", "初稿.txt", "mimeType", "text/plain")));
+        confirmed.put("completenessConfirmed", Map.of("value", true, "type", "Boolean"));
+        confirmed.put("solicitOpinions", Map.of("value", false, "type", "Boolean"));
+        ResponseEntity<Map<String, Object>> accepted = complete("bayan_gaj_staff", task(pid, TASK_DRAFT), confirmed);
+
+        // Then it is stored with item 3 UNCERTAIN, the confirmation never becomes a process variable, and the reviewer's
+        // summary shows the item as to be confirmed, not as missing
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) version("bayan_gaj_staff", 1).get("completeness");
+        assertThat(items.get(2)).containsEntry("state", "UNCERTAIN").containsEntry("present", false);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid)
+                .variableName("completenessConfirmed").count()).isZero();
+        assertThat((String) engine.getRuntimeService().getVariable(pid, VAR_DRAFT_COMPLETENESS))
+                .contains("第3项系统无法确定，起草人已核对确认", "**待确认**：3.").doesNotContain("**缺少**");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void reviewCommentsAndTheMeetingsDecisionStayWithTheVersionTheyConcern() {
         // Given version 1 returned by the internal review, version 2 sent back by the leadership meeting,
         // version 3 approved
@@ -318,7 +354,8 @@ class DraftDocumentsTest {
         // Given a draft with a marker that occurs nowhere else, submitted through REST as a plain (non-transient) File
         String pid = startDepartmentCase();
         String marker = "标记-" + java.util.UUID.randomUUID();
-        byte[] txt = (TestCases.DRAFT_TEXT + marker).getBytes(StandardCharsets.UTF_8);
+        // (the marker ends a sentence: a report whose last line stops mid-sentence asks the drafter to confirm it)
+        byte[] txt = (TestCases.DRAFT_TEXT + marker + "。").getBytes(StandardCharsets.UTF_8);
         ResponseEntity<Map<String, Object>> response = submitDraft("bayan_gaj_staff", pid, "初稿.txt", txt, null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
