@@ -46,6 +46,7 @@ import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
@@ -188,14 +189,22 @@ class CaseMigrations {
                         "Each instruction needs a source and a target (activity ids)");
             }
             var instruction = builder.mapActivities(i.source().trim(), i.target().trim());
-            builder = (i.updateEventTrigger() == null ? request.updatesEventTriggers() : i.updateEventTrigger())
-                    ? instruction.updateEventTrigger() : instruction;
+            // by default an event (a timer) is re-evaluated on the new version as mapEqualActivities' are; other
+            // activities have no trigger to update
+            boolean update = i.updateEventTrigger() != null ? i.updateEventTrigger()
+                    : request.updatesEventTriggers() && catchesEvents(target, i.target().trim());
+            builder = update ? instruction.updateEventTrigger() : instruction;
         }
         try {
             return new Planned(source, target, builder.build(), names(source), names(target));
         } catch (MigrationPlanValidationException e) {
             throw MigrationRequestException.invalidPlan(failures(e.getValidationReport()));
         }
+    }
+
+    private boolean catchesEvents(ProcessDefinition definition, String activityId) {
+        return repository.getBpmnModelInstance(definition.getId()).getModelElementById(activityId)
+                instanceof CatchEvent event && !event.getEventDefinitions().isEmpty();
     }
 
     private ProcessDefinition definition(String role, String id, Integer version, boolean latestByDefault) {
@@ -237,8 +246,8 @@ class CaseMigrations {
     // ---- the dry run of one case ------------------------------------------------------------------------------------
 
     /** The parts of a case the migration touches, as the engine holds them. */
-    private record Snapshot(Map<String, Integer> standsAt, List<TaskView> tasks, List<JobView> timers,
-                            List<JobView> jobs) {
+    private record Snapshot(Map<String, Integer> standsAt, Map<String, Integer> continuesAt, List<TaskView> tasks,
+                            List<JobView> timers, List<JobView> jobs) {
     }
 
     private CaseReport examine(Planned planned, ProcessInstance pi) {
@@ -272,7 +281,8 @@ class CaseMigrations {
         Object entityName = variable(id, VAR_ENTITY_NAME);
         Object entityCode = variable(id, VAR_ENTITY_CODE);
         return new CaseReport(id, pi.getBusinessKey(), entityCode == null ? null : entityCode.toString(),
-                entityName == null ? null : entityName.toString(), after != null, before.standsAt(), before.tasks(),
+                entityName == null ? null : entityName.toString(), after != null, before.standsAt(),
+                before.continuesAt(), before.tasks(),
                 after == null ? List.of() : kept(before.timers(), after.timers()), removed,
                 after == null ? List.of() : without(after.timers(), before.timers()), jobsRemoved, lost, failures);
     }
@@ -283,7 +293,8 @@ class CaseMigrations {
 
     private Snapshot snapshot(String processInstanceId, Map<String, String> names) {
         Map<String, Integer> standsAt = new TreeMap<>();
-        collect(runtime.getActivityInstance(processInstanceId), standsAt);
+        Map<String, Integer> continuesAt = new TreeMap<>();
+        collect(runtime.getActivityInstance(processInstanceId), standsAt, continuesAt);
         List<TaskView> open = tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskId().asc().list()
                 .stream().map(t -> new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                         t.getDueDate())).toList();
@@ -292,7 +303,7 @@ class CaseMigrations {
                 .stream().map(j -> job(j, activityOfDefinition, names)).toList();
         List<JobView> jobs = management.createJobQuery().processInstanceId(processInstanceId).messages().list()
                 .stream().map(j -> job(j, activityOfDefinition, names)).toList();
-        return new Snapshot(standsAt, open, timers, jobs);
+        return new Snapshot(standsAt, continuesAt, open, timers, jobs);
     }
 
     private JobView job(Job job, Map<String, String> activityOfDefinition, Map<String, String> names) {
@@ -304,20 +315,24 @@ class CaseMigrations {
         return new JobView(job.getId(), activity, activity == null ? null : names.get(activity), job.getDuedate());
     }
 
-    /** The leaves of the activity instance tree (where the case waits) and its transition instances (async jobs). */
-    private static void collect(ActivityInstance instance, Map<String, Integer> standsAt) {
+    /**
+     * The leaves of the activity instance tree (where the case waits) and its transition instances (an asynchronous
+     * continuation before or after an activity, waiting for the job executor).
+     */
+    private static void collect(ActivityInstance instance, Map<String, Integer> standsAt,
+                                Map<String, Integer> continuesAt) {
         if (instance == null) {
             return;
         }
         for (TransitionInstance transition : instance.getChildTransitionInstances()) {
-            standsAt.merge(transition.getActivityId(), 1, Integer::sum);
+            continuesAt.merge(transition.getActivityId(), 1, Integer::sum);
         }
         if (instance.getChildActivityInstances().length == 0 && instance.getChildTransitionInstances().length == 0
                 && instance.getParentActivityInstanceId() != null) {
             standsAt.merge(instance.getActivityId(), 1, Integer::sum);
         }
         for (ActivityInstance child : instance.getChildActivityInstances()) {
-            collect(child, standsAt);
+            collect(child, standsAt, continuesAt);
         }
     }
 

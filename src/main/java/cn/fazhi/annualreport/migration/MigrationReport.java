@@ -23,10 +23,11 @@ record MigrationReport(Version source, Version target, List<InstructionView> ins
 
     /**
      * One case: its business key ({@code <entity>:<year>}), where it stands (activity id and how many instances),
-     * its open tasks, its timers kept, removed and created, and whether it can move (else the engine's reasons).
+     * where an asynchronous continuation waits for the job executor, its open tasks, its timers kept, removed and created, and whether it can move (else the engine's reasons).
      */
     record CaseReport(String processInstanceId, String businessKey, String entityCode, String entityName,
-                      boolean canMigrate, Map<String, Integer> standsAt, List<TaskView> tasks,
+                      boolean canMigrate, Map<String, Integer> standsAt, Map<String, Integer> continuesAt,
+                      List<TaskView> tasks,
                       List<JobView> timersKept, List<JobView> timersRemoved, List<JobView> timersCreated,
                       List<JobView> jobsRemoved, List<String> lost, List<String> failures) {
     }
