@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.notification;
 
 import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
+import cn.fazhi.annualreport.deadline.DeclaredDeadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +21,10 @@ import org.springframework.stereotype.Component;
  * (default 3 and 1), on the due date, then every working day while overdue up to a maximum — each at the reminder
  * hour. A task that opens after its deadline is chased from its opening: its first overdue reminder (with the
  * 逾期督办 of the leaders and the supervising office) goes out at once — at the next working day's reminder hour if it
- * opens on a day off — and the rest of the maximum on the following working days. The BPMN's reminder timers are
- * cycles {@code ${reminderSchedule.cycle(deadlineX, execution)}} that the engine resolves through
- * {@link ReminderCycleCalendar}; the reminder step asks {@link #classify} which reminder is due.
+ * opens on a day off — and the rest of the maximum on the following working days. A user task's reminder timer is
+ * the cycle {@code ${reminderSchedule.forTask(execution)}} of its timeout listener (earlier process versions: a
+ * boundary timer {@code ${reminderSchedule.cycle(deadlineX, execution)}}), which the engine resolves through
+ * {@link ReminderCycleCalendar}; the reminder asks {@link #classify} which reminder is due.
  */
 @Component("reminderSchedule")
 public class ReminderSchedule {
@@ -69,6 +73,25 @@ public class ReminderSchedule {
             execution.setVariableLocal(VAR_OPENED, opened);
         }
         return cycle(deadline) + OPENED_SEPARATOR + opened.toInstant() + (first ? FIRST : "");
+    }
+
+    /**
+     * The timer cycle of a user task's reminders ({@code ${reminderSchedule.forTask(execution)}} in the task's timeout
+     * listener): the deadline is the one the task's due date declares in the deployed diagram
+     * ({@code camunda:dueDate="${deadlineX}"}), read again each time the engine re-evaluates the cycle, so a re-planned
+     * deadline moves the reminders with it.
+     */
+    public String forTask(DelegateExecution execution) {
+        FlowElement element = execution.getBpmnModelElementInstance();
+        DeclaredDeadline declared = DeclaredDeadline.of(element instanceof UserTask task ? task : null)
+                .orElseThrow(() -> new IllegalStateException("The reminders of " + execution.getCurrentActivityId()
+                        + " need a due date naming a case deadline (camunda:dueDate=\"${deadlineX}\")"));
+        Object deadline = execution.getVariable(declared.variable());
+        if (!(deadline instanceof Date due)) {
+            throw new IllegalStateException("The case has no deadline " + declared.variable() + " for the reminders of "
+                    + execution.getCurrentActivityId());
+        }
+        return cycle(due, execution);
     }
 
     /**

@@ -63,38 +63,62 @@ public class ReminderService {
     /**
      * Sends the reminder due now for each of the activity's open tasks (which one is due depends on when the task
      * opened: a task that opened after its deadline is chased from its opening); answers how many mails went out now.
+     * The reminder steps of earlier process versions (a boundary timer and {@code ${sendReminderDelegate}}) call this.
      */
     public int remindOpenTasks(String processInstanceId, String taskDefinitionKey, Date deadline) {
-        Date now = ClockUtil.getCurrentTime();
         CaseInfo info = null;
         int sent = 0;
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(taskDefinitionKey).active().list()) {
-            Optional<Reminder> due = schedule.classify(deadline, task.getCreateTime(), now);
-            if (due.isEmpty()) {
-                log.info("No reminder due yet for task {} ({}) of case {} (deadline {})", task.getId(),
-                        taskDefinitionKey, processInstanceId, deadline);
-                continue;
-            }
-            Reminder reminder = due.get();
-            if (!unstaffed.staffed(task)) {
-                unstaffed.escalate(task); // once per task: nobody to remind, the owners and administrators are told
-            }
             info = info != null ? info : caseInfo(processInstanceId);
-            Map<String, User> people = workersOf(task);
-            Map<String, User> supervisors = reminder.kind() == ReminderKind.OVERDUE ? supervisorsOf(info, people) : Map.of();
-            if (people.isEmpty() && supervisors.isEmpty()) {
-                log.warn("Reminder {} for task {} ({}) has nobody with an email to go to", reminder.slot(), task.getId(),
-                        task.getName());
-            }
-            int overdue = schedule.workingDaysOverdue(deadline, now);
-            for (User user : people.values()) {
-                sent += send(user, task, info, reminder, overdue, kindFor(reminder), null);
-            }
-            for (User user : supervisors.values()) {
-                sent += send(user, task, info, reminder, overdue, NoticeKind.ESCALATION,
-                        "已逾期" + overdue + "个工作日，按规定抄报主要负责人和依法治理办公室督办");
-            }
+            sent += remind(task, deadline, info);
+        }
+        return sent;
+    }
+
+    /**
+     * Sends the reminder due now for one open task, due at its own due date (the task's reminder timer, a timeout
+     * listener {@code ${taskReminderListener}}, calls this); answers how many mails went out now.
+     */
+    public int remindTask(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.isSuspended()) {
+            return 0;
+        }
+        if (task.getDueDate() == null) {
+            log.warn("Task {} ({}) has a reminder timer but no due date: nothing to remind of", task.getId(),
+                    task.getTaskDefinitionKey());
+            return 0;
+        }
+        return remind(task, task.getDueDate(), caseInfo(task.getProcessInstanceId()));
+    }
+
+    private int remind(Task task, Date deadline, CaseInfo info) {
+        Date now = ClockUtil.getCurrentTime();
+        Optional<Reminder> due = schedule.classify(deadline, task.getCreateTime(), now);
+        if (due.isEmpty()) {
+            log.info("No reminder due yet for task {} ({}) of case {} (deadline {})", task.getId(),
+                    task.getTaskDefinitionKey(), task.getProcessInstanceId(), deadline);
+            return 0;
+        }
+        Reminder reminder = due.get();
+        if (!unstaffed.staffed(task)) {
+            unstaffed.escalate(task); // once per task: nobody to remind, the owners and administrators are told
+        }
+        Map<String, User> people = workersOf(task);
+        Map<String, User> supervisors = reminder.kind() == ReminderKind.OVERDUE ? supervisorsOf(info, people) : Map.of();
+        if (people.isEmpty() && supervisors.isEmpty()) {
+            log.warn("Reminder {} for task {} ({}) has nobody with an email to go to", reminder.slot(), task.getId(),
+                    task.getName());
+        }
+        int overdue = schedule.workingDaysOverdue(deadline, now);
+        int sent = 0;
+        for (User user : people.values()) {
+            sent += send(user, task, info, reminder, overdue, kindFor(reminder), null);
+        }
+        for (User user : supervisors.values()) {
+            sent += send(user, task, info, reminder, overdue, NoticeKind.ESCALATION,
+                    "已逾期" + overdue + "个工作日，按规定抄报主要负责人和依法治理办公室督办");
         }
         return sent;
     }

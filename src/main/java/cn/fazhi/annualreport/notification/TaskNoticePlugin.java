@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the new-work notices ({@link TaskNoticeListener}, on create and on assignment) to every user task when the
- * BPMN is deployed, so that an admin who adds a task in Modeler does not have to remember them.
+ * BPMN is deployed, so that an admin who adds a task in Modeler does not have to remember them (the diagram's
+ * documentation says so).
  */
 @Component
 class TaskNoticePlugin extends AbstractProcessEnginePlugin {

@@ -1,8 +1,5 @@
 package cn.fazhi.annualreport.report;
 
-import cn.fazhi.annualreport.deadline.Milestone;
-import java.util.Map;
-
 /** Names of the annual-report process: its key, element ids and variables, as written in bpmn/annual-report.bpmn. */
 public final class AnnualReportProcess {
 
@@ -115,26 +112,7 @@ public final class AnnualReportProcess {
     /** When every published URL answered (Date). */
     public static final String VAR_PUBLICATION_VERIFIED_AT = "publicationVerifiedAt";
 
-    /** The deadline each user task is due by (tasks not listed have none). */
-    public static final Map<String, Milestone> DEADLINE_OF_TASK = Map.ofEntries(
-            Map.entry(TASK_SUBMIT_MATERIAL, Milestone.MATERIALS),
-            Map.entry(TASK_DRAFT, Milestone.FIRST_DRAFT),
-            Map.entry(TASK_SOLICIT_OPINIONS, Milestone.INTERNAL_REVIEW),
-            Map.entry(TASK_INTERNAL_REVIEW, Milestone.INTERNAL_REVIEW),
-            Map.entry(TASK_EXECUTIVE_MEETING, Milestone.REVIEW_GATE),
-            Map.entry(TASK_LEADERSHIP_MEETING, Milestone.REVIEW_GATE),
-            Map.entry(TASK_PRINCIPAL_SIGN_OFF, Milestone.REVIEW_GATE),
-            Map.entry(TASK_SIGN_AND_ISSUE, Milestone.ISSUANCE),
-            Map.entry(TASK_FILE, Milestone.FILING),
-            Map.entry(TASK_COPY, Milestone.FILING),
-            Map.entry(TASK_SECRECY_REVIEW, Milestone.SECRECY_REVIEW));
-
     private AnnualReportProcess() {
-    }
-
-    /** The reminder timer of a user task, e.g. Timer_DraftReportReminder for UserTask_DraftReport. */
-    public static String reminderTimerOf(String taskKey) {
-        return "Timer_" + taskKey.substring("UserTask_".length()) + "Reminder";
     }
 
     public static String businessKey(String entityCode, int year) {

@@ -4,6 +4,7 @@ import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 
 import cn.fazhi.annualreport.calendar.CalendarChanged;
 import cn.fazhi.annualreport.calendar.WorkingDayCalendar;
+import cn.fazhi.annualreport.deadline.DeclaredDeadline;
 import cn.fazhi.annualreport.deadline.Milestone;
 import cn.fazhi.annualreport.deadline.ScheduleService;
 import cn.fazhi.annualreport.notification.ReminderSchedule;
@@ -18,6 +19,7 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps a running case's deadlines right: a higher-level notice may set any of its dates (recorded with the notice),
  * and when the notice or the working-day calendar changes the case is re-planned — deadline variables, the due dates
  * of its open tasks and its timers (reminder cycles and the materials deadline) all move together, so no timer fires
- * on a stale date.
+ * on a stale date. Which task and timer follows which deadline is read from the case's deployed diagram
+ * ({@link DeclaredTimers}), so a task an admin adds in the Modeler is re-planned like the shipped ones.
  */
 @Service
 public class CaseDeadlines {
@@ -51,6 +54,7 @@ public class CaseDeadlines {
     private final ScheduleService scheduleService;
     private final WorkingDayCalendar calendar;
     private final ReminderSchedule reminders;
+    private final DeclaredTimers timers;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
@@ -58,9 +62,10 @@ public class CaseDeadlines {
     private final org.springframework.context.ApplicationEventPublisher events;
 
     CaseDeadlines(ReportCaseService cases, ScheduleService scheduleService, WorkingDayCalendar calendar,
-                  ReminderSchedule reminders, RuntimeService runtimeService, TaskService taskService,
-                  ManagementService managementService, IdentityService identityService,
+                  ReminderSchedule reminders, DeclaredTimers timers, RuntimeService runtimeService,
+                  TaskService taskService, ManagementService managementService, IdentityService identityService,
                   org.springframework.context.ApplicationEventPublisher events) {
+        this.timers = timers;
         this.events = events;
         this.cases = cases;
         this.scheduleService = scheduleService;
@@ -188,43 +193,39 @@ public class CaseDeadlines {
         events.publishEvent(new CaseDeadlinesChanged(processInstanceId, dates.get(Milestone.FILING),
                 dates.get(Milestone.PUBLICATION)));
 
+        Date now = ClockUtil.getCurrentTime();
+        Map<String, Date> dueOfTask = new LinkedHashMap<>();
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
-            Milestone m = DEADLINE_OF_TASK.get(task.getTaskDefinitionKey());
-            if (m != null) {
-                Date due = (Date) deadlineVars.get(m.variable());
+            Optional<DeclaredDeadline> declared = timers.deadlineOf(task.getProcessDefinitionId(),
+                    task.getTaskDefinitionKey());
+            if (declared.isPresent() && deadlineVars.get(declared.get().variable()) instanceof Date due) {
                 if (!due.equals(task.getDueDate())) {
                     task.setDueDate(due);
                     taskService.saveTask(task);
                 }
             }
+            dueOfTask.put(task.getExecutionId(), task.getDueDate());
         }
-        Date now = ClockUtil.getCurrentTime();
         for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-            String activity = activityOf(job);
+            DeclaredTimers.Kind kind = timers.kindOf(job);
             Date due = null;
-            if (TIMER_MATERIALS_DEADLINE.equals(activity)) {
-                due = (Date) deadlineVars.get(Milestone.MATERIALS.variable());
-            } else {
-                for (Map.Entry<String, Milestone> e : DEADLINE_OF_TASK.entrySet()) {
-                    if (reminderTimerOf(e.getKey()).equals(activity) && job.getDuedate().after(now)) {
-                        // a reminder due already is about to go out: it stays; any later one moves with the deadline
-                        Date deadline = (Date) runtimeService.getVariable(processInstanceId, e.getValue().variable());
-                        Task task = taskService.createTaskQuery().executionId(job.getExecutionId()).singleResult();
-                        due = reminders.next(deadline, task == null ? null : task.getCreateTime(), now)
-                                .map(ReminderSchedule.Reminder::at)
-                                .orElse(Date.from(deadline.toInstant().plus(3650, ChronoUnit.DAYS)));
-                    }
+            if (kind instanceof DeclaredTimers.Deadline deadline) {
+                due = (Date) deadlineVars.get(deadline.variable());
+            } else if (kind instanceof DeclaredTimers.Reminders reminder && job.getDuedate().after(now)) {
+                // a reminder due already is about to go out: it stays; any later one moves with the deadline
+                Task task = taskService.createTaskQuery().executionId(job.getExecutionId()).singleResult();
+                Date deadline = task != null && dueOfTask.get(task.getExecutionId()) != null
+                        ? dueOfTask.get(task.getExecutionId()) : (Date) deadlineVars.get(reminder.variable());
+                if (deadline != null) {
+                    due = reminders.next(deadline, task == null ? null : task.getCreateTime(), now)
+                            .map(ReminderSchedule.Reminder::at)
+                            .orElse(Date.from(deadline.toInstant().plus(3650, ChronoUnit.DAYS)));
                 }
             }
             if (due != null && !due.equals(job.getDuedate())) {
                 managementService.setJobDuedate(job.getId(), due);
             }
         }
-    }
-
-    private String activityOf(Job job) {
-        return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
-                .getActivityId();
     }
 
     private Map<String, String> storedOverrides(String processInstanceId) {

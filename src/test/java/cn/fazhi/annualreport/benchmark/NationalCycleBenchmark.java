@@ -355,7 +355,7 @@ public final class NationalCycleBenchmark {
         }
         Set<String> inFlight = new HashSet<>(pids);
         List<Job> timers = engine.getManagementService().createJobQuery().timers()
-                .activityId("Timer_DraftReportReminder").list().stream()
+                .activityId("UserTask_DraftReport").list().stream()
                 .filter(j -> inFlight.contains(j.getProcessInstanceId())).toList();
         Map<Date, Long> byDueDate = timers.stream().collect(Collectors.groupingBy(Job::getDuedate, TreeMap::new,
                 Collectors.counting()));

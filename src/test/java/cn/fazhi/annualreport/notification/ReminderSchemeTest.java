@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @AnnualReportTest
 class ReminderSchemeTest {
 
-    private static final String TIMER = "Timer_DraftReportReminder";
+    private static final String TIMER = "UserTask_DraftReport"; // the timer of its timeout listener
 
     @Autowired
     ProcessEngine engine;
@@ -141,7 +141,7 @@ class ReminderSchemeTest {
                 .allSatisfy(text -> assertThat(text).containsPattern("已逾期1\\d\\d个工作日"));
 
         // When the clock walks on through the copy task's reminders
-        List<Date> firings = walkReminders(pi, "Timer_CopyToSupervisingOfficeReminder", 12);
+        List<Date> firings = walkReminders(pi, "UserTask_CopyToSupervisingOffice", 12);
 
         // Then it got the rest of its five overdue reminders on the next four working days at 09:00, then rests; each
         // went once to the office and, as 督办, to the head and the 依法治县办

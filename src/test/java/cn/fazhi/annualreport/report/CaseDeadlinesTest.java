@@ -125,7 +125,7 @@ class CaseDeadlinesTest {
 
     private Job reminderTimer() {
         List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
-        return timers.stream().filter(j -> "Timer_DraftReportReminder".equals(engine.getManagementService()
+        return timers.stream().filter(j -> "UserTask_DraftReport".equals(engine.getManagementService()
                         .createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId()))
                 .findFirst().orElseThrow();
     }

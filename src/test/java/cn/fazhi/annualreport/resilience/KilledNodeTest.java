@@ -328,13 +328,13 @@ class KilledNodeTest {
             if (contributors == 0) {
                 assertThat(keys).as("tasks of case %s", pi).containsExactly("UserTask_DraftReport");
                 assertThat(timerCounts).as("timers of case %s", pi).containsExactly(
-                        Map.entry("Timer_DraftReportReminder", 1L));
+                        Map.entry("UserTask_DraftReport", 1L));
             } else {
                 assertThat(keys).as("tasks of case %s", pi).hasSize(contributors)
                         .containsOnly("UserTask_SubmitDepartmentMaterial");
                 assertThat(timerCounts).as("timers of case %s", pi).containsExactly(
                         Map.entry("Timer_MaterialsDeadline", 1L),
-                        Map.entry("Timer_SubmitDepartmentMaterialReminder", 1L));
+                        Map.entry("UserTask_SubmitDepartmentMaterial", (long) contributors));
             }
         }
     }

@@ -42,9 +42,9 @@ class SmtpOutageTest {
     /** Eight departments: eight draft reminders due at the same moment. */
     static final List<String> DEPARTMENTS = List.of("bayan-sfj", "bayan-gaj", "bayan-jyj", "bayan-yshj",
             "xinhua-sfj", "xinhua-scjgj", "xinhua-rsj", "xinhua-jyj");
-    static final String REMINDER_TIMER = "Timer_DraftReportReminder";
-    static final String REMINDER_MAIL = "ServiceTask_RemindDraftReport";
-    /** The reminder mail's retry interval in the BPMN (R5/PT5M). */
+    /** The draft task: its reminder timer (a timeout listener) sends the reminder in its own job. */
+    static final String REMINDER_TIMER = "UserTask_DraftReport";
+    /** The reminder timer's retry interval in the BPMN (the task's R5/PT5M). */
     static final Duration RETRY_INTERVAL = Duration.ofMinutes(5);
 
     @Autowired
@@ -55,6 +55,8 @@ class SmtpOutageTest {
     TestCases cases;
     ManagementService management;
     JdbcTemplate jdbc;
+    /** The reminder jobs due at the start: a failing one keeps its id through its retries, a sent one is gone. */
+    List<String> reminderJobIds = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -76,7 +78,7 @@ class SmtpOutageTest {
 
     @Test
     void aMailServerThatGoesDownMidRunLosesNoReminderAndSendsNoneTwice() throws Exception {
-        // Given eight cases whose draft reminders are all due now, their timers fired: eight mail jobs waiting
+        // Given eight cases whose draft reminders are all due now: eight reminder jobs waiting
         List<ProcessInstance> pis = startCasesWithRemindersDue(DEPARTMENTS);
         List<Job> mailJobs = mailJobs(pis);
         assertThat(mailJobs).hasSize(DEPARTMENTS.size());
@@ -137,8 +139,7 @@ class SmtpOutageTest {
         assertThat(timers).as("one draft reminder timer per case").hasSize(entities.size());
         Date latest = timers.stream().map(Job::getDuedate).max(Date::compareTo).orElseThrow();
         ClockUtil.setCurrentTime(latest);
-        timers.forEach(timer -> management.executeJob(timer.getId()));
-        assertThat(smtp.getReceivedMessages()).as("the timers only queue the mail jobs").isEmpty();
+        reminderJobIds = timers.stream().map(Job::getId).toList();
         return pis;
     }
 
@@ -157,7 +158,8 @@ class SmtpOutageTest {
     /** Runs every due mail job of the cases once, as the job executor would: the number that failed. */
     private int runDueMailJobs(List<ProcessInstance> pis) {
         int failed = 0;
-        for (Job job : jobs(pis, REMINDER_MAIL, true)) {
+        Date now = ClockUtil.getCurrentTime();
+        for (Job job : mailJobs(pis).stream().filter(j -> j.getRetries() > 0 && !j.getDuedate().after(now)).toList()) {
             try {
                 management.executeJob(job.getId());
             } catch (RuntimeException e) {
@@ -198,8 +200,10 @@ class SmtpOutageTest {
         return received;
     }
 
+    /** The reminder jobs of the start still there: each sends its reminder once it succeeds, then is gone. */
     private List<Job> mailJobs(List<ProcessInstance> pis) {
-        return jobs(pis, REMINDER_MAIL, false);
+        return reminderJobIds.stream().map(id -> management.createJobQuery().jobId(id).singleResult())
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /**
