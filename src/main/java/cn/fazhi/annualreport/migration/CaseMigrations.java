@@ -17,8 +17,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -28,6 +31,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.batch.BatchStatistics;
 import org.camunda.bpm.engine.batch.history.HistoricBatch;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
@@ -71,15 +76,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class CaseMigrations {
 
+    /** The job type of the timer of a user task's timeout listener (Camunda's TimerTaskListenerJobHandler). */
+    static final String TIMEOUT_LISTENER_JOB = "timer-task-listener";
+    /** The listener's id at the end of such a timer's handler configuration ("UserTask_X$taskListener~Reminders_X"). */
+    private static final Pattern LISTENER_ID = Pattern.compile("taskListener~(.+)$");
+
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
     private final HistoryService history;
     private final TransactionTemplate rolledBack;
+    private final TaskReminderTimers reminderTimers;
 
     CaseMigrations(RepositoryService repository, RuntimeService runtime, TaskService tasks,
-                   ManagementService management, HistoryService history, PlatformTransactionManager transactions) {
+                   ManagementService management, HistoryService history, PlatformTransactionManager transactions,
+                   TaskReminderTimers reminderTimers) {
+        this.reminderTimers = reminderTimers;
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -255,18 +268,31 @@ class CaseMigrations {
         Map<String, String> names = planned.sourceNames();
         Snapshot before = snapshot(id, names);
         List<String> failures = new ArrayList<>();
-        Snapshot after = rolledBack.execute(status -> {
-            status.setRollbackOnly(); // a dry run: whatever the migration did is undone
-            try {
-                runtime.newMigration(planned.plan()).processInstanceIds(id).execute();
-                return snapshot(id, planned.targetNames());
-            } catch (MigratingProcessInstanceValidationException e) {
-                failures.addAll(failures(e.getValidationReport(), names));
-            } catch (ProcessEngineException e) {
-                failures.add(e.getMessage());
-            }
-            return null;
-        });
+        Snapshot after;
+        try {
+            after = rolledBack.execute(status -> {
+                status.setRollbackOnly(); // a dry run: whatever the migration did is undone
+                try {
+                    runtime.newMigration(planned.plan()).processInstanceIds(id).execute();
+                    // what the application does after a migration is committed (MigratedCaseReplanner): the reminder
+                    // timers the engine lost are put back
+                    reminderTimers.forgetCached(planned.target().getId());
+                    reminderTimers.restore(id);
+                    return snapshot(id, planned.targetNames());
+                } catch (MigratingProcessInstanceValidationException e) {
+                    failures.addAll(failures(e.getValidationReport(), names));
+                } catch (ProcessEngineException e) {
+                    failures.add(e.getMessage());
+                }
+                return null;
+            });
+        } finally {
+            // the engine's migration changed the cached target version, even though it was rolled back
+            reminderTimers.forgetCached(planned.target().getId());
+        }
+        if (after != null) {
+            after = sameTimersAgain(before, after);
+        }
         List<JobView> removed = after == null ? List.of() : without(before.timers(), after.timers());
         List<JobView> jobsRemoved = after == null ? List.of() : without(before.jobs(), after.jobs());
         List<String> lost = new ArrayList<>();
@@ -274,8 +300,12 @@ class CaseMigrations {
             lost.add("案件不能迁移，留在源版本 " + planned.source().getVersion() + " 上 / The case cannot move and stays on "
                     + "version " + planned.source().getVersion());
         }
-        removed.forEach(t -> lost.add("定时器 " + t.activityId() + "（" + t.activityName() + "）被移除，到期不再触发 / timer "
-                + t.activityId() + " is removed and will not fire"));
+        removed.forEach(t -> lost.add(t.timeoutListener() != null
+                ? "任务 " + t.activityId() + "（" + t.activityName() + "）的超时监听器 " + t.timeoutListener()
+                        + " 的定时器（催办）被移除，不再提醒 / the timer of task " + t.activityId() + "'s timeout listener "
+                        + t.timeoutListener() + " (its reminders) is removed and will not fire"
+                : "定时器 " + t.activityId() + "（" + t.activityName() + "）被移除，到期不再触发 / timer "
+                        + t.activityId() + " is removed and will not fire"));
         jobsRemoved.forEach(j -> lost.add("待执行的作业 " + j.activityId() + " 被移除 / pending job " + j.activityId()
                 + " is removed"));
         Object entityName = variable(id, VAR_ENTITY_NAME);
@@ -298,21 +328,31 @@ class CaseMigrations {
         List<TaskView> open = tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskId().asc().list()
                 .stream().map(t -> new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                         t.getDueDate())).toList();
-        Map<String, String> activityOfDefinition = new HashMap<>();
+        Map<String, Optional<JobDefinition>> definitions = new HashMap<>();
         List<JobView> timers = management.createJobQuery().processInstanceId(processInstanceId).timers().list()
-                .stream().map(j -> job(j, activityOfDefinition, names)).toList();
+                .stream().map(j -> job(j, definitions, names)).toList();
         List<JobView> jobs = management.createJobQuery().processInstanceId(processInstanceId).messages().list()
-                .stream().map(j -> job(j, activityOfDefinition, names)).toList();
+                .stream().map(j -> job(j, definitions, names)).toList();
         return new Snapshot(standsAt, continuesAt, open, timers, jobs);
     }
 
-    private JobView job(Job job, Map<String, String> activityOfDefinition, Map<String, String> names) {
-        String activity = job.getJobDefinitionId() == null ? null : activityOfDefinition.computeIfAbsent(
-                job.getJobDefinitionId(), d -> {
-                    var definition = management.createJobDefinitionQuery().jobDefinitionId(d).singleResult();
-                    return definition == null ? null : definition.getActivityId();
-                });
-        return new JobView(job.getId(), activity, activity == null ? null : names.get(activity), job.getDuedate());
+    /**
+     * A job as the report shows it: its activity, and for the timer of a user task's timeout listener (a task's
+     * reminders since the reminders became listeners) the listener's id — its activity is the task itself.
+     */
+    private JobView job(Job job, Map<String, Optional<JobDefinition>> definitions, Map<String, String> names) {
+        Optional<JobDefinition> definition = job.getJobDefinitionId() == null ? Optional.empty()
+                : definitions.computeIfAbsent(job.getJobDefinitionId(), d -> Optional.ofNullable(
+                        management.createJobDefinitionQuery().jobDefinitionId(d).singleResult()));
+        String activity = definition.map(JobDefinition::getActivityId).orElse(null);
+        String listener = null;
+        if (job instanceof JobEntity entity && TIMEOUT_LISTENER_JOB.equals(entity.getJobHandlerType())
+                && entity.getJobHandlerConfigurationRaw() != null) {
+            Matcher m = LISTENER_ID.matcher(entity.getJobHandlerConfigurationRaw());
+            listener = m.find() ? m.group(1) : null;
+        }
+        return new JobView(job.getId(), activity, activity == null ? null : names.get(activity), listener,
+                job.getExecutionId(), job.getDuedate());
     }
 
     /**
@@ -350,6 +390,29 @@ class CaseMigrations {
     private static String describe(String activityId, Map<String, String> names) {
         String name = names.get(activityId);
         return name == null ? activityId : activityId + "（" + name + "）";
+    }
+
+    /**
+     * A timer the engine removed and the application put back — the same task's reminder listener, on the same
+     * execution — is shown as kept (with its new job id and due date), not as removed and created.
+     */
+    private static Snapshot sameTimersAgain(Snapshot before, Snapshot after) {
+        Set<String> beforeIds = new LinkedHashSet<>();
+        before.timers().forEach(j -> beforeIds.add(j.id()));
+        Map<String, JobView> removed = new HashMap<>();
+        for (JobView j : before.timers()) {
+            if (j.timeoutListener() != null && after.timers().stream().noneMatch(a -> a.id().equals(j.id()))) {
+                removed.putIfAbsent(j.activityId() + "|" + j.timeoutListener() + "|" + j.executionId(), j);
+            }
+        }
+        List<JobView> timers = new ArrayList<>();
+        for (JobView a : after.timers()) {
+            JobView old = beforeIds.contains(a.id()) || a.timeoutListener() == null ? null
+                    : removed.remove(a.activityId() + "|" + a.timeoutListener() + "|" + a.executionId());
+            timers.add(old == null ? a : new JobView(old.id(), a.activityId(), a.activityName(), a.timeoutListener(),
+                    a.executionId(), a.due()));
+        }
+        return new Snapshot(after.standsAt(), after.continuesAt(), after.tasks(), timers, after.jobs());
     }
 
     private static List<JobView> without(List<JobView> these, List<JobView> those) {

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-plans a migrated case on its new version once the migration is committed (a dry run, rolled back, does not):
- * its deadlines, open tasks' due dates and reminder timers follow the case's plan again.
+ * the reminder timers the engine's migration lost are put back ({@link TaskReminderTimers}), and its deadlines, open
+ * tasks' due dates and reminder timers follow the case's plan again.
  */
 @Component
 class MigratedCaseReplanner {
@@ -23,9 +24,11 @@ class MigratedCaseReplanner {
     private final CaseDeadlines deadlines;
     private final IdentityService identityService;
     private final TransactionTemplate transaction;
+    private final TaskReminderTimers reminderTimers;
 
     MigratedCaseReplanner(CaseDeadlines deadlines, IdentityService identityService,
-                          PlatformTransactionManager transactions) {
+                          PlatformTransactionManager transactions, TaskReminderTimers reminderTimers) {
+        this.reminderTimers = reminderTimers;
         this.deadlines = deadlines;
         this.identityService = identityService;
         this.transaction = new TransactionTemplate(transactions);
@@ -34,8 +37,11 @@ class MigratedCaseReplanner {
 
     @TransactionalEventListener
     void on(CaseMigrated migrated) {
+        // the engine's migration changed this node's cached target version (TaskReminderTimers): parse it again
+        reminderTimers.forgetCached(migrated.processDefinitionId());
         try {
             transaction.executeWithoutResult(status -> SystemCall.run(identityService, () -> {
+                reminderTimers.restore(migrated.processInstanceId());
                 deadlines.replanAll(migrated.processInstanceId());
                 return null;
             }));

@@ -36,7 +36,13 @@ record MigrationReport(Version source, Version target, List<InstructionView> ins
     record TaskView(String id, String taskDefinitionKey, String name, String assignee, Date due) {
     }
 
-    /** A job of the case: a timer, or an asynchronous continuation (e.g. a reminder mail about to go out). */
-    record JobView(String id, String activityId, String activityName, Date due) {
+    /**
+     * A job of the case: a timer, or an asynchronous continuation (e.g. a reminder mail about to go out). A task's
+     * reminder timer is its timeout listener's: the activity is the user task, {@code timeoutListener} the listener's id
+     * (null for any other job). A reminder timer the engine's migration loses and the application puts back
+     * ({@link TaskReminderTimers}) is listed as kept under its old id, with the due date it gets.
+     */
+    record JobView(String id, String activityId, String activityName, String timeoutListener, String executionId,
+                   Date due) {
     }
 }
