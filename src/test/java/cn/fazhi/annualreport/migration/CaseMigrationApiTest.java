@@ -3,11 +3,15 @@ package cn.fazhi.annualreport.migration;
 import static cn.fazhi.annualreport.report.AnnualReportProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.annualreport.notification.ReminderSchedule;
 import cn.fazhi.annualreport.notification.ReminderService;
 import cn.fazhi.annualreport.testing.AnnualReportTest;
+import cn.fazhi.annualreport.testing.Mails;
 import cn.fazhi.annualreport.testing.TestCases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +28,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -60,7 +65,11 @@ class CaseMigrationApiTest {
     private static final String DEMO = "demo";
     private static final String TASK_CHECK_DRAFT = "UserTask_CheckDraft";
     private static final String TIMER_ESCALATION = "Timer_DraftReportEscalation";
-    private static final String TIMER_COPY_REMINDER = reminderTimerOf(TASK_COPY);
+    /** The 抄送 task's reminders: a timeout listener of the task, whose timer job's activity is the task itself. */
+    /** The previous structure's reminders of 起草: a boundary timer and the mail step behind it. */
+    private static final String OLD_DRAFT_REMINDER = "Timer_DraftReportReminder";
+    private static final String OLD_DRAFT_REMINDER_STEP = "ServiceTask_RemindDraftReport";
+    private static final String COPY_REMINDERS = "Reminders_CopyToSupervisingOffice";
     /** The tables of the application's own records of a case: keyed by case (business key), not by version. */
     private static final List<String> RECORDS = List.of("report_document_version", "department_material",
             "filing_receipt", "document_number", "case_copy", "publication");
@@ -69,20 +78,25 @@ class CaseMigrationApiTest {
     ProcessEngine engine;
     @Autowired
     ReminderService reminders;
+    @Autowired
+    ReminderSchedule schedule;
+    @Autowired
+    GreenMail smtp;
     @LocalServerPort
     int port;
 
     TestCases cases;
     JdbcTemplate jdbc;
-    String newDeployment;
+    final List<String> newDeployments = new ArrayList<>();
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         cases = new TestCases(engine);
         jdbc = new JdbcTemplate(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getDataSource());
         TestCases.setClock(LocalDateTime.of(2026, 1, 5, 10, 0));
+        smtp.purgeEmailFromAllMailboxes();
     }
 
     @AfterEach
@@ -92,10 +106,8 @@ class CaseMigrationApiTest {
         engine.getHistoryService().createHistoricBatchQuery().list()
                 .forEach(b -> engine.getHistoryService().deleteHistoricBatch(b.getId()));
         cases.cleanUp();
-        if (newDeployment != null) {
-            // the next tests start their cases on the shipped diagram again
-            engine.getRepositoryService().deleteDeployment(newDeployment, true);
-        }
+        // the next tests start their cases on the shipped diagram again
+        newDeployments.forEach(d -> engine.getRepositoryService().deleteDeployment(d, true));
     }
 
     @Test
@@ -126,12 +138,15 @@ class CaseMigrationApiTest {
         cases.complete(soliciting, TASK_DRAFT, TestCases.draft(true));
         cases.task(soliciting, TASK_SOLICIT_OPINIONS);
 
-        // and the drafter's first reminder went out
-        Job reminder = timer(drafting, reminderTimerOf(TASK_DRAFT));
-        ClockUtil.setCurrentTime(reminder.getDuedate());
-        engine.getManagementService().executeJob(reminder.getId());
-        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-                .processInstanceId(drafting.getId()).activityId("ServiceTask_RemindDraftReport").singleResult().getId());
+        // and each open department task has its own reminder timer (its timeout listener's)
+        int openMaterial = cases.tasks(material, TASK_SUBMIT_MATERIAL).size();
+        assertThat(openMaterial).isGreaterThan(1);
+        assertThat(timers(material, TASK_SUBMIT_MATERIAL)).hasSize(openMaterial);
+        // and the drafter's first reminder went out: the task's reminder timer sends it itself
+        List<Job> draftReminders = timers(drafting, TASK_DRAFT);
+        assertThat(draftReminders).hasSize(1);
+        ClockUtil.setCurrentTime(draftReminders.get(0).getDuedate());
+        engine.getManagementService().executeJob(draftReminders.get(0).getId());
         assertThat(remindersSent(draft.getId())).isEqualTo(1);
 
         // and the changed diagram deployed as a new version, with its forms, as the admin's guide says
@@ -149,9 +164,8 @@ class CaseMigrationApiTest {
         JsonNode report = JSON.readTree(planned.body());
         assertThat(report.at("/source/id").asText()).isEqualTo(shipped.getId());
         assertThat(report.at("/target/id").asText()).isEqualTo(changed.getId());
-        assertThat(ids(report.get("sourceActivitiesWithoutTarget"))).contains(TASK_SOLICIT_OPINIONS,
-                reminderTimerOf(TASK_SOLICIT_OPINIONS), TIMER_COPY_REMINDER, "ServiceTask_RemindCopyToSupervisingOffice")
-                .doesNotContain(TASK_DRAFT, TASK_FILE, TASK_SUBMIT_MATERIAL);
+        assertThat(ids(report.get("sourceActivitiesWithoutTarget"))).contains(TASK_SOLICIT_OPINIONS)
+                .doesNotContain(TASK_DRAFT, TASK_FILE, TASK_SUBMIT_MATERIAL, TASK_COPY);
         assertThat(ids(report.get("newTargetActivities"))).contains(TASK_CHECK_DRAFT, TIMER_ESCALATION,
                 "UserTask_CollectOpinions");
         // and four cases, three of which can move
@@ -168,12 +182,14 @@ class CaseMigrationApiTest {
         assertThat(atMaterial.at("/standsAt/" + TASK_SUBMIT_MATERIAL).asInt())
                 .as(atMaterial + "\n" + engine.getRuntimeService().getActivityInstance(material.getId()))
                 .isEqualTo(cases.tasks(material, TASK_SUBMIT_MATERIAL).size());
-        assertThat(activities(atMaterial.get("timersKept")))
-                .contains(reminderTimerOf(TASK_SUBMIT_MATERIAL), TIMER_MATERIALS_DEADLINE);
+        assertThat(activities(atMaterial.get("timersKept"))).contains(TIMER_MATERIALS_DEADLINE)
+                .filteredOn(TASK_SUBMIT_MATERIAL::equals).hasSize(openMaterial);
         assertThat(atMaterial.get("timersRemoved")).isEmpty();
+        assertThat(atMaterial.get("timersCreated")).isEmpty();
         // the drafting case: the new escalation timer emerges
         JsonNode atDraft = byKey.get("bayan-gaj:2025");
-        assertThat(activities(atDraft.get("timersKept"))).containsExactly(reminderTimerOf(TASK_DRAFT));
+        assertThat(activities(atDraft.get("timersKept"))).containsExactly(TASK_DRAFT);
+        assertThat(atDraft.at("/timersKept/0/timeoutListener").asText()).isEqualTo("Reminders_DraftReport");
         assertThat(activities(atDraft.get("timersCreated"))).containsExactly(TIMER_ESCALATION);
         assertThat(atDraft.at("/tasks/0/assignee").asText()).isEqualTo("bayan_gaj_staff");
         // the filing case: in three branches; the copy's reminder is removed, and the report says it is lost
@@ -181,8 +197,11 @@ class CaseMigrationApiTest {
         assertThat(atFiling.at("/standsAt/" + TASK_FILE).asInt()).isEqualTo(cases.tasks(filing, TASK_FILE).size());
         assertThat(atFiling.at("/standsAt/" + TASK_COPY).asInt()).isEqualTo(1);
         assertThat(atFiling.at("/standsAt/" + TASK_SECRECY_REVIEW).asInt()).isEqualTo(1);
-        assertThat(activities(atFiling.get("timersRemoved"))).containsExactly(TIMER_COPY_REMINDER);
-        assertThat(atFiling.get("lost").toString()).contains(TIMER_COPY_REMINDER);
+        assertThat(activities(atFiling.get("timersRemoved"))).containsExactly(TASK_COPY);
+        assertThat(atFiling.at("/timersRemoved/0/timeoutListener").asText()).isEqualTo(COPY_REMINDERS);
+        assertThat(atFiling.get("lost").toString()).contains(COPY_REMINDERS);
+        assertThat(activities(atFiling.get("timersKept"))).contains(TASK_SECRECY_REVIEW)
+                .filteredOn(TASK_FILE::equals).hasSize(cases.tasks(filing, TASK_FILE).size());
         // the soliciting case cannot move: listed with the engine's reason, not dropped
         JsonNode atSolicit = byKey.get("bayan-jyj:2025");
         assertThat(atSolicit.get("canMigrate").asBoolean()).isFalse();
@@ -193,13 +212,13 @@ class CaseMigrationApiTest {
         assertThat(definitionOf(material, drafting, filing, soliciting)).containsOnly(shipped.getId());
         assertThat(engine.getRuntimeService().getVariable(material.getId(), "deadlineFiling"))
                 .isEqualTo(filingDeadlineBefore);
-        assertThat(timer(drafting, TIMER_ESCALATION)).isNull();
+        assertThat(timers(drafting, TIMER_ESCALATION)).isEmpty();
+        assertThat(timers(filing, TASK_COPY)).hasSize(1);
 
         // When the renamed task is mapped explicitly
         HttpResponse<String> mapped = send("POST", "/api/admin/migrations/plan", "{\"sourceVersion\":"
                 + shipped.getVersion() + ",\"instructions\":[{\"source\":\"" + TASK_SOLICIT_OPINIONS
-                + "\",\"target\":\"UserTask_CollectOpinions\"},{\"source\":\"" + reminderTimerOf(TASK_SOLICIT_OPINIONS)
-                + "\",\"target\":\"Timer_CollectOpinionsReminder\"}]}", ADMIN, ADMIN_PASSWORD);
+                + "\",\"target\":\"UserTask_CollectOpinions\"}]}", ADMIN, ADMIN_PASSWORD);
 
         // Then that case could move too
         assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(200);
@@ -235,7 +254,7 @@ class CaseMigrationApiTest {
         assertThat(waiting.get("done").asInt()).isZero();
 
         // When the job executor runs the batch: its seed job, the migration jobs, the monitor job
-        runBatch(batchId);
+        runBatch(batchId, 3);
 
         // Then the batch is finished, and the three cases are on the new version, the fourth on the old
         JsonNode done = progress(batchId);
@@ -247,19 +266,20 @@ class CaseMigrationApiTest {
         // the tasks kept their ids, assignees and due dates
         assertThat(openTasks(material, drafting, filing)).isEqualTo(tasksBefore);
         // the timers are there: reminders, the materials deadline, the new escalation; the copy's reminder gone
-        assertThat(timer(material, reminderTimerOf(TASK_SUBMIT_MATERIAL))).isNotNull();
-        assertThat(timer(material, TIMER_MATERIALS_DEADLINE)).isNotNull();
-        assertThat(timer(drafting, TIMER_ESCALATION)).isNotNull();
-        assertThat(timer(filing, reminderTimerOf(TASK_FILE))).isNotNull();
-        assertThat(timer(filing, TIMER_COPY_REMINDER)).isNull();
+        assertThat(timers(material, TASK_SUBMIT_MATERIAL)).hasSize(openMaterial);
+        assertThat(timers(material, TIMER_MATERIALS_DEADLINE)).hasSize(1);
+        assertThat(timers(drafting, TIMER_ESCALATION)).hasSize(1);
+        assertThat(timers(filing, TASK_FILE)).hasSize(cases.tasks(filing, TASK_FILE).size());
+        assertThat(timers(filing, TASK_SECRECY_REVIEW)).hasSize(1);
+        assertThat(timers(filing, TASK_COPY)).isEmpty();
         // the case was re-planned on the new version: the recorded notice is now in its deadlines
         Date filingDeadline = (Date) engine.getRuntimeService().getVariable(material.getId(), "deadlineFiling");
         assertThat(filingDeadline.toInstant().atZone(TestCases.ZONE).toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 10));
         // the reminder already sent is not sent again (the mail log is keyed by task and slot; the task kept its id)
-        assertThat(reminders.remindOpenTasks(drafting.getId(), TASK_DRAFT,
-                (Date) engine.getRuntimeService().getVariable(drafting.getId(), "deadlineFirstDraft"))).isZero();
+        assertThat(reminders.remindTask(draft.getId())).isZero();
         assertThat(remindersSent(draft.getId())).isEqualTo(1);
-        assertThat(timer(drafting, reminderTimerOf(TASK_DRAFT)).getDuedate()).isAfter(ClockUtil.getCurrentTime());
+        assertThat(timers(drafting, TASK_DRAFT)).singleElement()
+                .satisfies(t -> assertThat(t.getDuedate()).isAfter(ClockUtil.getCurrentTime()));
         // documents, material, filing records and document numbers are untouched
         assertThat(records()).isEqualTo(recordsBefore);
 
@@ -272,8 +292,96 @@ class CaseMigrationApiTest {
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("bayan-gaj-drafter"));
         assertThat(check.getDueDate()).isEqualTo(
                 engine.getRuntimeService().getVariable(drafting.getId(), "deadlineFirstDraft"));
+        assertThat(timers(drafting, TASK_CHECK_DRAFT)).as("its own reminder timer").hasSize(1);
+        assertThat(timers(drafting, TIMER_ESCALATION)).as("ended with the drafting task").isEmpty();
         cases.complete(drafting, TASK_CHECK_DRAFT, Map.of());
         cases.task(drafting, TASK_INTERNAL_REVIEW);
+
+        // and a case started on the new version after the dry runs and the migration has the reminder timers its
+        // diagram declares (Camunda's migration takes a migrated timer's declaration out of the cached version)
+        ProcessInstance later = cases.start("langfang-gaj", 2025);
+        assertThat(later.getProcessDefinitionId()).isEqualTo(changed.getId());
+        List<Task> laterTasks = engine.getTaskService().createTaskQuery().processInstanceId(later.getId()).list();
+        assertThat(laterTasks).isNotEmpty().allSatisfy(t -> assertThat(timers(later, t.getTaskDefinitionKey()))
+                .hasSize(cases.tasks(later, t.getTaskDefinitionKey()).size()));
+    }
+
+    @Test
+    void aCaseStartedOnThePreviousStructureGetsItsTasksReminderTimerAndTheNextReminderArrivesOnce() throws Exception {
+        // Given the version shipped now, and the one shipped before it (reminders as boundary timers with a mail step)
+        // still holding a case: 公安局's drafting, claimed by its drafter, whose first reminder went out on it
+        ProcessDefinition current = latest();
+        ProcessDefinition previous = deployPreviousDiagram();
+        ProcessInstance pi = cases.start("bayan-gaj", 2025);
+        assertThat(pi.getProcessDefinitionId()).isEqualTo(previous.getId());
+        Task draft = cases.task(pi, TASK_DRAFT);
+        engine.getTaskService().claim(draft.getId(), "bayan_gaj_staff");
+        assertThat(timers(pi, TASK_DRAFT)).as("no task reminder timer on the previous structure").isEmpty();
+        Job boundary = timers(pi, OLD_DRAFT_REMINDER).get(0);
+        ClockUtil.setCurrentTime(boundary.getDuedate());
+        engine.getManagementService().executeJob(boundary.getId());
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(pi.getId()).activityId(OLD_DRAFT_REMINDER_STEP).singleResult().getId());
+        assertThat(remindersSent(draft.getId())).isEqualTo(1);
+        assertThat(timers(pi, OLD_DRAFT_REMINDER)).as("the boundary cycle goes on to the next reminder").hasSize(1);
+        Date deadline = (Date) engine.getRuntimeService().getVariable(pi.getId(), "deadlineFirstDraft");
+        Date next = schedule.next(deadline, ClockUtil.getCurrentTime()).orElseThrow().at();
+        // the administrator migrates later that day
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 4 * 3600_000L));
+        assertThat(next).isAfter(ClockUtil.getCurrentTime());
+
+        // When the administrator plans the migration to the current version
+        String body = "{\"sourceDefinitionId\":\"" + previous.getId() + "\",\"targetDefinitionId\":\""
+                + current.getId() + "\"}";
+        HttpResponse<String> planned = send("POST", "/api/admin/migrations/plan", body, ADMIN, ADMIN_PASSWORD);
+
+        // Then the case can move: its boundary reminder timer is removed and the task's reminder timer emerges
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(planned.body());
+        assertThat(ids(report.get("sourceActivitiesWithoutTarget")))
+                .contains(OLD_DRAFT_REMINDER, OLD_DRAFT_REMINDER_STEP).doesNotContain(TASK_DRAFT);
+        JsonNode atDraft = report.at("/caseReports/0");
+        assertThat(atDraft.get("canMigrate").asBoolean()).as(planned.body()).isTrue();
+        assertThat(activities(atDraft.get("timersRemoved"))).containsExactly(OLD_DRAFT_REMINDER);
+        assertThat(activities(atDraft.get("timersCreated"))).containsExactly(TASK_DRAFT);
+        assertThat(atDraft.at("/timersCreated/0/timeoutListener").asText()).isEqualTo("Reminders_DraftReport");
+
+        // When it migrates
+        HttpResponse<String> started = send("POST", "/api/admin/migrations", body, ADMIN, ADMIN_PASSWORD);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        runBatch(JSON.readTree(started.body()).get("batchId").asText(), 1);
+
+        // Then the case is on the current version, the same task held by the same drafter, with one reminder timer:
+        // the task's own (its timeout listener), due at the next reminder, not at the one already sent
+        assertThat(definitionOf(pi)).containsOnly(current.getId());
+        Task moved = cases.task(pi, TASK_DRAFT);
+        assertThat(moved.getId()).isEqualTo(draft.getId());
+        assertThat(moved.getAssignee()).isEqualTo("bayan_gaj_staff");
+        assertThat(timers(pi, OLD_DRAFT_REMINDER)).isEmpty();
+        List<Job> reminder = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
+        assertThat(reminder).singleElement().satisfies(j -> assertThat(timers(pi, TASK_DRAFT)).containsExactly(j));
+        assertThat(reminder.get(0).getDuedate()).isEqualTo(next);
+        assertThat(remindersSent(draft.getId())).isEqualTo(1);
+
+        // When the next reminder is due and the job executor runs what is due, twice
+        smtp.purgeEmailFromAllMailboxes();
+        ClockUtil.setCurrentTime(next);
+        cases.executeDueJobs();
+        ClockUtil.setCurrentTime(new Date(next.getTime() + 60_000));
+        cases.executeDueJobs();
+
+        // Then the drafter has the reminder of the task in the mailbox, once, and nobody got anything else
+        String drafter = engine.getIdentityService().createUserQuery().userId("bayan_gaj_staff").singleResult()
+                .getEmail();
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).as("mails after the migration").hasSize(1);
+        assertThat(Mails.to(mails[0])).isEqualTo(drafter);
+        assertThat(mails[0].getSubject()).contains("起草年度报告");
+        assertThat(Mails.text(mails[0])).contains("/camunda/app/tasklist/default/#/?task=" + draft.getId());
+        assertThat(remindersSent(draft.getId())).isEqualTo(2);
+        // and the timer waits for the reminder after it
+        assertThat(timers(pi, TASK_DRAFT)).singleElement()
+                .satisfies(j -> assertThat(j.getDuedate()).isAfter(ClockUtil.getCurrentTime()));
     }
 
     @Test
@@ -324,9 +432,12 @@ class CaseMigrationApiTest {
     // ---- the changed diagram, as an administrator edits it in Camunda Modeler -------------------------------------
 
     /**
-     * The shipped diagram changed: 校核报告稿 added after 起草 (drafters, due with the first draft); a 到期督办 timer on
-     * 起草; the 抄送 reminder taken out; 征求意见 renamed (its id changes, so a case standing there has no counterpart);
-     * 补录回执 due in 15 working days instead of 10. Deployed with the forms, as one deployment.
+     * The shipped diagram changed as an administrator edits it in the Modeler: 校核报告稿 added after 起草 (drafters, due
+     * with the first draft, its own reminders — template 截止日期 v2); a non-interrupting 初稿到期 timer on 起草 that
+     * marks the deadline (to an end event: no step of its own); the 抄送 task's reminders taken out (its timeout
+     * listener); 征求意见 renamed (its id changes, so a case standing there has no counterpart); 补录回执 due in 15
+     * working days instead of 10. The new elements join the drafters' lane and get shapes. Deployed with the forms, as
+     * one deployment; it satisfies the deployment contract.
      */
     private ProcessDefinition deployChangedDiagram() throws IOException {
         String xml = resource("bpmn/annual-report.bpmn");
@@ -336,51 +447,86 @@ class CaseMigrationApiTest {
                         + "targetRef=\"" + TASK_CHECK_DRAFT + "\" />\n"
                         + "<bpmn:sequenceFlow id=\"Flow_CheckDraftToSolicit\" sourceRef=\"" + TASK_CHECK_DRAFT
                         + "\" targetRef=\"Gateway_SolicitOpinions\" />\n"
-                        + "<bpmn:sequenceFlow id=\"Flow_DraftReportEscalationDue\" sourceRef=\"" + TIMER_ESCALATION
-                        + "\" targetRef=\"ServiceTask_EscalateDraftReport\" />\n"
-                        + "<bpmn:sequenceFlow id=\"Flow_DraftReportEscalated\" sourceRef=\"ServiceTask_EscalateDraftReport\""
-                        + " targetRef=\"EndEvent_DraftReportEscalated\" />");
+                        + "<bpmn:sequenceFlow id=\"Flow_DraftReportDeadlineReached\" sourceRef=\"" + TIMER_ESCALATION
+                        + "\" targetRef=\"EndEvent_DraftReportDeadlineReached\" />");
         xml = replaceOnce(xml, "<bpmn:incoming>Flow_DraftToSolicit</bpmn:incoming>",
                 "<bpmn:incoming>Flow_CheckDraftToSolicit</bpmn:incoming>");
         xml = replaceOnce(xml, "<bpmn:exclusiveGateway id=\"Gateway_SolicitOpinions\"",
                 "<bpmn:userTask id=\"" + TASK_CHECK_DRAFT + "\" camunda:modelerTemplate=\"cn.fazhi.annualreport.due-date\" "
-                        + "camunda:modelerTemplateVersion=\"1\" name=\"校核报告稿\" "
+                        + "camunda:modelerTemplateVersion=\"2\" name=\"校核报告稿\" "
                         + "camunda:candidateGroups=\"${entityCode}-drafter\" camunda:dueDate=\"${deadlineFirstDraft}\">"
-                        + "<bpmn:documentation>起草人员核对报告稿的数据和文字后再送审核。</bpmn:documentation>"
+                        + "<bpmn:documentation>【起草人员：${entityCode}-drafter】核对报告稿的数据和文字后再送审核。"
+                        + "截止日期为 deadlineFirstDraft。</bpmn:documentation>"
+                        + "<bpmn:extensionElements><camunda:taskListener delegateExpression=\"${taskReminderListener}\" "
+                        + "event=\"timeout\" id=\"Reminders_CheckDraft\"><bpmn:timerEventDefinition "
+                        + "id=\"TimerDef_CheckDraftReminders\"><bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">"
+                        + "${reminderSchedule.forTask(execution)}</bpmn:timeCycle></bpmn:timerEventDefinition>"
+                        + "</camunda:taskListener><camunda:failedJobRetryTimeCycle>R5/PT5M</camunda:failedJobRetryTimeCycle>"
+                        + "</bpmn:extensionElements>"
                         + "<bpmn:incoming>Flow_DraftToSolicit</bpmn:incoming>"
                         + "<bpmn:outgoing>Flow_CheckDraftToSolicit</bpmn:outgoing></bpmn:userTask>\n"
-                        + "<bpmn:boundaryEvent id=\"" + TIMER_ESCALATION + "\" name=\"到期督办\" cancelActivity=\"false\" "
-                        + "attachedToRef=\"UserTask_DraftReport\"><bpmn:outgoing>Flow_DraftReportEscalationDue"
-                        + "</bpmn:outgoing><bpmn:timerEventDefinition id=\"TimerDef_DraftReportEscalation\">"
+                        + "<bpmn:boundaryEvent id=\"" + TIMER_ESCALATION + "\" name=\"初稿到期\" cancelActivity=\"false\" "
+                        + "attachedToRef=\"UserTask_DraftReport\"><bpmn:documentation>起草任务到期时在 Cockpit 中留下记录，"
+                        + "任务继续。</bpmn:documentation><bpmn:outgoing>Flow_DraftReportDeadlineReached</bpmn:outgoing>"
+                        + "<bpmn:timerEventDefinition id=\"TimerDef_DraftReportEscalation\">"
                         + "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${deadlineFirstDraft}</bpmn:timeDate>"
                         + "</bpmn:timerEventDefinition></bpmn:boundaryEvent>\n"
-                        + "<bpmn:serviceTask id=\"ServiceTask_EscalateDraftReport\" "
-                        + "camunda:modelerTemplate=\"cn.fazhi.annualreport.reminder\" camunda:modelerTemplateVersion=\"1\" "
-                        + "name=\"发送督办邮件\" camunda:asyncBefore=\"true\" camunda:delegateExpression=\"${sendReminderDelegate}\">"
-                        + "<bpmn:extensionElements><camunda:inputOutput>"
-                        + "<camunda:inputParameter name=\"remindedTaskKey\">UserTask_DraftReport</camunda:inputParameter>"
-                        + "<camunda:inputParameter name=\"deadlineVariable\">deadlineFirstDraft</camunda:inputParameter>"
-                        + "</camunda:inputOutput></bpmn:extensionElements>"
-                        + "<bpmn:incoming>Flow_DraftReportEscalationDue</bpmn:incoming>"
-                        + "<bpmn:outgoing>Flow_DraftReportEscalated</bpmn:outgoing></bpmn:serviceTask>\n"
-                        + "<bpmn:endEvent id=\"EndEvent_DraftReportEscalated\" name=\"已督办\">"
-                        + "<bpmn:incoming>Flow_DraftReportEscalated</bpmn:incoming></bpmn:endEvent>\n"
+                        + "<bpmn:endEvent id=\"EndEvent_DraftReportDeadlineReached\" name=\"初稿已到期\">"
+                        + "<bpmn:incoming>Flow_DraftReportDeadlineReached</bpmn:incoming></bpmn:endEvent>\n"
                         + "<bpmn:exclusiveGateway id=\"Gateway_SolicitOpinions\"");
-        xml = xml.lines().filter(line -> !line.contains("CopyToSupervisingOfficeRemind")
-                        && !line.contains("RemindCopyToSupervisingOffice"))
-                .collect(Collectors.joining("\n"));
-        xml = replaceOnce(xml, "camunda:dueDate=\"10WD\"", "camunda:dueDate=\"15WD\"");
+        // in the drafters' lane, like the drafting task
+        xml = replaceOnce(xml, "<bpmn:flowNodeRef>Gateway_SolicitOpinions</bpmn:flowNodeRef>",
+                "<bpmn:flowNodeRef>" + TASK_CHECK_DRAFT + "</bpmn:flowNodeRef><bpmn:flowNodeRef>" + TIMER_ESCALATION
+                        + "</bpmn:flowNodeRef><bpmn:flowNodeRef>EndEvent_DraftReportDeadlineReached</bpmn:flowNodeRef>"
+                        + "<bpmn:flowNodeRef>Gateway_SolicitOpinions</bpmn:flowNodeRef>");
+        xml = replaceOnce(xml, "</bpmndi:BPMNPlane>",
+                "<bpmndi:BPMNShape id=\"" + TASK_CHECK_DRAFT + "_di\" bpmnElement=\"" + TASK_CHECK_DRAFT + "\">"
+                        + "<dc:Bounds x=\"960\" y=\"520\" width=\"100\" height=\"80\" /></bpmndi:BPMNShape>\n"
+                        + "<bpmndi:BPMNShape id=\"" + TIMER_ESCALATION + "_di\" bpmnElement=\"" + TIMER_ESCALATION + "\">"
+                        + "<dc:Bounds x=\"850\" y=\"387\" width=\"36\" height=\"36\" /></bpmndi:BPMNShape>\n"
+                        + "<bpmndi:BPMNShape id=\"EndEvent_DraftReportDeadlineReached_di\" "
+                        + "bpmnElement=\"EndEvent_DraftReportDeadlineReached\"><dc:Bounds x=\"850\" y=\"460\" width=\"36\" "
+                        + "height=\"36\" /></bpmndi:BPMNShape>\n</bpmndi:BPMNPlane>");
+        // the 抄送 task without its reminders: its timeout listener taken out
+        Matcher copyReminders = Pattern.compile("<camunda:taskListener delegateExpression=\"\\$\\{taskReminderListener}\" "
+                + "event=\"timeout\" id=\"" + COPY_REMINDERS + "\">.*?</camunda:taskListener>").matcher(xml);
+        assertThat(copyReminders.find()).as("the 抄送 task's reminder listener").isTrue();
+        xml = xml.substring(0, copyReminders.start()) + xml.substring(copyReminders.end());
+        assertThat(xml).doesNotContain(COPY_REMINDERS);
+        xml = replaceOnce(xml, "camunda:formRef=\"form-record-receipt\" camunda:formRefBinding=\"deployment\" "
+                + "camunda:dueDate=\"10WD\"", "camunda:formRef=\"form-record-receipt\" "
+                + "camunda:formRefBinding=\"deployment\" camunda:dueDate=\"15WD\"");
         xml = xml.replace("SolicitOpinions", "CollectOpinions");
+        newDeployments.add(deploy(xml, "Camunda Modeler"));
+        return latest();
+    }
 
+    /**
+     * The diagram shipped before reminders became task listeners (commit 03e8c2d): each task's reminders a
+     * non-interrupting boundary timer {@code ${reminderSchedule.cycle(deadlineX, execution)}} with a 发送催办邮件 step
+     * ({@code ${sendReminderDelegate}}) and an end event. It was in production before the deployment contract existed;
+     * its one breach of the contract — 归档 had no due date — is filled in here (10WD, as the current diagram has it) so
+     * that it can be deployed today. Deployed with the forms, as a deployment of its own.
+     */
+    private ProcessDefinition deployPreviousDiagram() throws IOException {
+        String xml = resource("migration/annual-report-03e8c2d.bpmn");
+        assertThat(xml).contains("Timer_DraftReportReminder", "${sendReminderDelegate}")
+                .doesNotContain("taskReminderListener");
+        xml = replaceOnce(xml, "<bpmn:userTask id=\"UserTask_Archive\" name=\"归档\"",
+                "<bpmn:userTask id=\"UserTask_Archive\" name=\"归档\" camunda:dueDate=\"10WD\"");
+        newDeployments.add(deploy(xml, "annual-report 03e8c2d"));
+        return latest();
+    }
+
+    private String deploy(String diagram, String source) throws IOException {
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("annual-report")
-                .source("Camunda Modeler").addString("bpmn/annual-report.bpmn", xml);
+                .source(source).addString("bpmn/annual-report.bpmn", diagram);
         for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.*")) {
             try (InputStream in = form.getInputStream()) {
                 deployment.addString("forms/" + form.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        newDeployment = deployment.deploy().getId();
-        return latest();
+        return deployment.deploy().getId();
     }
 
     private static String replaceOnce(String text, String from, String to) {
@@ -403,9 +549,10 @@ class CaseMigrationApiTest {
                 .latestVersion().singleResult();
     }
 
-    private Job timer(ProcessInstance pi, String activityId) {
+    /** The case's timers at an activity: a boundary timer's, or a user task's reminder timers (one per task). */
+    private List<Job> timers(ProcessInstance pi, String activityId) {
         return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-                .activityId(activityId).singleResult();
+                .activityId(activityId).list();
     }
 
     private List<String> definitionOf(ProcessInstance... instances) {
@@ -449,13 +596,13 @@ class CaseMigrationApiTest {
     }
 
     /** Runs the batch's jobs as the job executor would: the seed job, each migration job, then the monitor job. */
-    private void runBatch(String batchId) {
+    private void runBatch(String batchId, int cases) {
         ManagementService management = engine.getManagementService();
         Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
         management.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).list()
                 .forEach(j -> management.executeJob(j.getId()));
         List<Job> migrations = management.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list();
-        assertThat(migrations).hasSize(3);
+        assertThat(migrations).hasSize(cases);
         migrations.forEach(j -> management.executeJob(j.getId()));
         management.createJobQuery().jobDefinitionId(batch.getMonitorJobDefinitionId()).list()
                 .forEach(j -> management.executeJob(j.getId()));
