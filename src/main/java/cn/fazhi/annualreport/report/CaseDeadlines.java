@@ -158,6 +158,14 @@ public class CaseDeadlines {
         });
     }
 
+    /**
+     * Re-plans one running case from outside this module (e.g. after it moved to a new version of the process): the
+     * same as a changed notice or calendar does. Runs with the caller's authentication; wrap it in a SystemCall.
+     */
+    public void replanAll(String processInstanceId) {
+        replan(processInstanceId);
+    }
+
     /** Recomputes the case's deadlines and moves its open tasks' due dates and its timers to them. */
     void replan(String processInstanceId) {
         Map<String, Object> vars = runtimeService.getVariables(processInstanceId);
