@@ -77,20 +77,20 @@ public class ReminderService {
     }
 
     /**
-     * Sends the reminder due now for one open task, due at its own due date (the task's reminder timer, a timeout
-     * listener {@code ${taskReminderListener}}, calls this); answers how many mails went out now.
+     * Sends the reminder due now for one open task due at the deadline (the task's reminder timer, a timeout listener
+     * {@code ${taskReminderListener}}, calls this); answers how many mails went out now.
      */
-    public int remindTask(String taskId) {
+    public int remindTask(String taskId, Date deadline) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || task.isSuspended()) {
             return 0;
         }
-        if (task.getDueDate() == null) {
-            log.warn("Task {} ({}) has a reminder timer but no due date: nothing to remind of", task.getId(),
+        if (deadline == null) {
+            log.warn("Task {} ({}) has a reminder timer but no deadline: nothing to remind of", task.getId(),
                     task.getTaskDefinitionKey());
             return 0;
         }
-        return remind(task, task.getDueDate(), caseInfo(task.getProcessInstanceId()));
+        return remind(task, deadline, caseInfo(task.getProcessInstanceId()));
     }
 
     private int remind(Task task, Date deadline, CaseInfo info) {

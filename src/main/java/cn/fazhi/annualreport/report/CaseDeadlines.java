@@ -195,7 +195,6 @@ public class CaseDeadlines {
                 dates.get(Milestone.PUBLICATION)));
 
         Date now = ClockUtil.getCurrentTime();
-        Map<String, Date> dueOfTask = new LinkedHashMap<>();
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
             Optional<DeclaredDeadline> declared = timers.deadlineOf(task.getProcessDefinitionId(),
                     task.getTaskDefinitionKey());
@@ -205,7 +204,6 @@ public class CaseDeadlines {
                     taskService.saveTask(task);
                 }
             }
-            dueOfTask.put(task.getExecutionId(), task.getDueDate());
         }
         for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
             DeclaredTimers.Kind kind = timers.kindOf(job);
@@ -215,8 +213,8 @@ public class CaseDeadlines {
             } else if (kind instanceof DeclaredTimers.Reminders reminder && job.getDuedate().after(now)) {
                 // a reminder due already is about to go out: it stays; any later one moves with the deadline
                 Task task = taskService.createTaskQuery().executionId(job.getExecutionId()).singleResult();
-                Date deadline = task != null && dueOfTask.get(task.getExecutionId()) != null
-                        ? dueOfTask.get(task.getExecutionId()) : (Date) deadlineVars.get(reminder.variable());
+                // the deadline the reminder cycle follows (ReminderSchedule.forTask): the one the task's due date names
+                Date deadline = (Date) deadlineVars.get(reminder.variable());
                 if (deadline != null) {
                     due = reminders.next(deadline, task == null ? null : task.getCreateTime(), now)
                             .map(ReminderSchedule.Reminder::at)

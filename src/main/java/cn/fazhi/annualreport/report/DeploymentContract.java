@@ -27,17 +27,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.ModelParseException;
+import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +55,9 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
     private static final Pattern BEAN = Pattern.compile("^\\s*\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
     private static final Pattern WORKING_DAYS = Pattern.compile("^\\s*[1-9][0-9]{0,2}\\s*WD\\s*$");
     private static final String DEPLOYMENT_PREFIX = "deployment:";
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+    private static final String APPLICATION_PACKAGE = "cn.fazhi.annualreport.";
+    private static final List<String> OTHER_MODELS = List.of(".dmn", ".dmn11.xml", ".cmmn", ".cmmn10.xml", ".cmmn11.xml");
 
     private static final String SOURCE_OF_APPLICATION = ProcessResourcesDeployer.SOURCE;
     private static final Logger log = LoggerFactory.getLogger(DeploymentContract.class);
@@ -88,8 +87,9 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
         if (!deployment.isNew() || deployment.getResources() == null) {
             return;
         }
-        completeForms(deployment);
-        List<Breach> breaches = breaches(deployment.getResources());
+        List<String> added = completeForms(deployment);
+        List<Breach> breaches = new ArrayList<>(deploymentBreaches(deployment));
+        breaches.addAll(breaches(deployment.getResources()));
         if (!breaches.isEmpty()) {
             StringBuilder zh = new StringBuilder("部署被拒绝，流程图不符合本系统的要求：");
             StringBuilder en = new StringBuilder("Deployment refused: the diagram breaks the application's contract: ");
@@ -100,6 +100,10 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
             }
             throw Refusals.ofAction(ReportRequestException.invalid(zh.append("。").toString(), en.toString()));
         }
+        if (!added.isEmpty()) {
+            log.info("Deployment {} ('{}', source {}) completed with the application's forms it names: {}",
+                    deployment.getId(), deployment.getName(), deployment.getSource(), added);
+        }
     }
 
     /**
@@ -108,11 +112,11 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
      * name ("draft-report.html") takes its place under forms/, and a form attached keeps precedence over the packaged
      * one. Only forms the application ships are added; any other missing form is a breach.
      */
-    void completeForms(DeploymentEntity deployment) {
+    List<String> completeForms(DeploymentEntity deployment) {
         Map<String, ResourceEntity> resources = deployment.getResources();
-        if (resources.keySet().stream().noneMatch(n -> n.endsWith(".bpmn") || n.endsWith(".bpmn20.xml"))
+        if (resources.keySet().stream().noneMatch(DeploymentContract::isDiagram)
                 || SOURCE_OF_APPLICATION.equals(deployment.getSource())) {
-            return;
+            return List.of();
         }
         Map<String, byte[]> packaged = packagedForms.get();
         for (ResourceEntity resource : List.copyOf(resources.values())) {
@@ -128,7 +132,7 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
         packaged.forEach((name, bytes) -> formId(bytes).ifPresent(id -> byFormId.put(id, bytes)));
         Set<String> needed = new java.util.TreeSet<>();
         for (ResourceEntity resource : List.copyOf(resources.values())) {
-            if (!resource.getName().endsWith(".bpmn")) {
+            if (!isDiagram(resource.getName())) {
                 continue;
             }
             BpmnModelInstance model;
@@ -144,10 +148,12 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
                 needed.addAll(formsOf(start.getCamundaFormRef(), start.getCamundaFormKey(), formIds, byFormId, packaged));
             }
         }
+        List<String> added = new ArrayList<>();
         for (String name : needed) {
             if (resources.containsKey(name)) {
                 continue;
             }
+            added.add(name);
             ResourceEntity form = new ResourceEntity();
             form.setName(name);
             form.setBytes(packaged.get(name));
@@ -157,10 +163,7 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
             Context.getCommandContext().getResourceManager().insertResource(form);
             deployment.addResource(form);
         }
-        if (!needed.isEmpty()) {
-            log.info("Deployment {} ('{}', source {}) completed with the application's forms it names: {}",
-                    deployment.getId(), deployment.getName(), deployment.getSource(), needed);
-        }
+        return added;
     }
 
     /** The packaged form files a task or start event names and the deployment lacks. */
@@ -183,12 +186,57 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
         return out;
     }
 
+    /** What is wrong with the deployment as a whole: a tenant, other kinds of model, forms that are no forms, … */
+    private List<Breach> deploymentBreaches(DeploymentEntity deployment) {
+        List<Breach> out = new ArrayList<>();
+        String name = deployment.getName() == null ? "" : deployment.getName();
+        if (deployment.getTenantId() != null) {
+            out.add(new Breach(name, "本系统不使用租户，部署不得指定租户（tenant-id=" + deployment.getTenantId() + "）",
+                    "the application has no tenants: a deployment may not name one (tenant-id="
+                            + deployment.getTenantId() + ")"));
+        }
+        if (ProcessResourcesDeployer.SOURCE.equals(deployment.getSource()) && !ProcessResourcesDeployer.deploying()) {
+            out.add(new Breach(name, "部署来源 " + ProcessResourcesDeployer.SOURCE + " 留给系统自身使用",
+                    "the deployment source " + ProcessResourcesDeployer.SOURCE + " is the application's own"));
+        }
+        boolean diagram = false;
+        boolean forms = false;
+        for (ResourceEntity resource : deployment.getResources().values()) {
+            String file = resource.getName();
+            diagram |= isDiagram(file);
+            if (OTHER_MODELS.stream().anyMatch(file::endsWith)) {
+                out.add(new Breach(file, "本系统不使用决策表（DMN）或案例模型（CMMN）",
+                        "the application uses no decision tables (DMN) or case models (CMMN)"));
+            }
+            if (file.endsWith(".form")) {
+                forms = true;
+                if (formId(resource.getBytes()).isEmpty()) {
+                    out.add(new Breach(file, "不是有效的 Camunda 表单（须为含 id 的 JSON）",
+                            "is not a valid Camunda Form (JSON with an id)"));
+                }
+            }
+            forms |= file.endsWith(".html");
+        }
+        if (forms && !diagram) {
+            out.add(new Breach(name, "只含表单的部署不会生效（任务按流程图所在的部署查找表单）：请把表单与流程图一同部署；"
+                    + "流程图未改动时，请先修改其版本标签（Version tag），否则“仅部署变更”会略去流程图",
+                    "a deployment of forms alone has no effect (tasks find their forms in their diagram's deployment): "
+                            + "deploy the forms with the diagram; if the diagram is unchanged, change its version tag "
+                            + "first, or deploy-changed-only leaves it out"));
+        }
+        return out;
+    }
+
+    private static boolean isDiagram(String name) {
+        return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
+    }
+
     /** Every breach of the contract in the deployment's diagrams. */
     List<Breach> breaches(Map<String, ResourceEntity> resources) {
         Set<String> formIds = formIds(resources);
         List<Breach> out = new ArrayList<>();
         for (ResourceEntity resource : resources.values()) {
-            if (!resource.getName().endsWith(".bpmn") && !resource.getName().endsWith(".bpmn20.xml")) {
+            if (!isDiagram(resource.getName())) {
                 continue;
             }
             BpmnModelInstance model;
@@ -204,30 +252,7 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
 
     private void check(BpmnModelInstance model, String file, Set<String> resources, Set<String> formIds,
                        List<Breach> out) {
-        for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
-            out.add(new Breach(file, task, "不得使用脚本任务", "script tasks are not allowed"));
-        }
-        for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
-            out.add(new Breach(file, owner(script), "不得使用脚本（camunda:script）", "scripts are not allowed"));
-        }
-        for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
-            if (condition.getLanguage() != null && !condition.getLanguage().isBlank()) {
-                out.add(new Breach(file, owner(condition), "条件不得使用脚本语言（" + condition.getLanguage() + "）",
-                        "conditions may not be scripts (" + condition.getLanguage() + ")"));
-            }
-        }
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            if ("external".equals(task.getCamundaType())) {
-                out.add(new Breach(file, task, "本系统没有外部任务的执行程序", "the application has no external task worker"));
-            }
-            delegate(file, task, task.getCamundaClass(), task.getCamundaDelegateExpression(), out);
-        }
-        for (CamundaExecutionListener l : model.getModelElementsByType(CamundaExecutionListener.class)) {
-            delegate(file, owner(l), l.getCamundaClass(), l.getCamundaDelegateExpression(), out);
-        }
-        for (CamundaTaskListener l : model.getModelElementsByType(CamundaTaskListener.class)) {
-            delegate(file, owner(l), l.getCamundaClass(), l.getCamundaDelegateExpression(), out);
-        }
+        everyElement(model.getDocument().getRootElement(), file, out);
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             if (ofCaseProcess(task)) {
                 userTask(file, task, resources, formIds, out);
@@ -299,23 +324,71 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
         }
     }
 
-    private void delegate(String file, ModelElementInstance element, String javaClass, String delegateExpression,
-                          List<Breach> out) {
-        if (!blank(javaClass) && !isDelegateClass(javaClass)) {
-            out.add(new Breach(file, element, "Java 类 " + javaClass + " 不是本系统的步骤，请选用元素模板中的步骤",
+    /**
+     * What no element of any process may carry, whatever its type (a send task, a listener, a multi-instance
+     * condition, a conditional event): a script or a script language, an expression of its own, a Java class that is
+     * not one of the application's steps, a delegate expression naming none of its beans, an external task.
+     */
+    private void everyElement(DomElement element, String file, List<Breach> out) {
+        String local = element.getLocalName();
+        if ("scriptTask".equals(local) || "script".equals(local)) {
+            out.add(new Breach(file + " " + where(element), "不得使用脚本", "scripts are not allowed"));
+        }
+        String language = element.getAttribute("language");
+        if (language == null) {
+            language = element.getAttribute("scriptFormat");
+        }
+        if (language != null && !language.isBlank() && !"scriptTask".equals(local)) {
+            out.add(new Breach(file + " " + where(element), "不得使用脚本语言（" + language + "）",
+                    "script languages (" + language + ") are not allowed"));
+        }
+        String javaClass = element.getAttribute(CAMUNDA_NS, "class");
+        if (javaClass != null && !javaClass.isBlank() && !isDelegateClass(javaClass)) {
+            out.add(new Breach(file + " " + where(element),
+                    "Java 类 " + javaClass + " 不是本系统的步骤，请选用元素模板中的步骤",
                     "Java class " + javaClass + " is none of the application's steps: use a step of the element templates"));
         }
-        if (!blank(delegateExpression)) {
+        String expression = element.getAttribute(CAMUNDA_NS, "expression");
+        if (expression != null && !expression.isBlank()) {
+            out.add(new Breach(file + " " + where(element),
+                    "不得使用任意表达式（camunda:expression=" + expression + "），请选用元素模板中的步骤",
+                    "expressions of its own (camunda:expression=" + expression + ") are not allowed: use a step of "
+                            + "the element templates"));
+        }
+        String delegateExpression = element.getAttribute(CAMUNDA_NS, "delegateExpression");
+        if (delegateExpression != null && !delegateExpression.isBlank()) {
             Matcher m = BEAN.matcher(delegateExpression);
             if (!m.matches() || !beans.containsBean(m.group(1))) {
-                out.add(new Breach(file, element, "委托表达式 " + delegateExpression + " 不是本系统的步骤",
+                out.add(new Breach(file + " " + where(element), "委托表达式 " + delegateExpression + " 不是本系统的步骤",
                         "delegate expression " + delegateExpression + " is none of the application's steps"));
             }
         }
+        if ("external".equals(element.getAttribute(CAMUNDA_NS, "type"))) {
+            out.add(new Breach(file + " " + where(element), "本系统没有外部任务的执行程序",
+                    "the application has no external task worker"));
+        }
+        for (DomElement child : element.getChildElements()) {
+            everyElement(child, file, out);
+        }
+    }
+
+    /** The element's id and name, or those of the nearest element around it that has an id. */
+    private static String where(DomElement element) {
+        for (DomElement e = element; e != null; e = e.getParentElement()) {
+            String id = e.getAttribute("id");
+            if (id != null && !id.isBlank()) {
+                String name = e.getAttribute("name");
+                return id + (name == null || name.isBlank() ? "" : "（" + name + "）");
+            }
+        }
+        return element.getLocalName();
     }
 
     /** Whether a class of the application implements a delegate or listener the engine can run. */
     private static boolean isDelegateClass(String name) {
+        if (!name.strip().startsWith(APPLICATION_PACKAGE)) {
+            return false;
+        }
         try {
             Class<?> type = Class.forName(name.strip(), false, DeploymentContract.class.getClassLoader());
             return JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
@@ -353,18 +426,6 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
         } catch (IOException e) {
             return java.util.Optional.empty(); // the engine refuses an unreadable form itself
         }
-    }
-
-    /** The flow element or process an extension element belongs to. */
-    private static ModelElementInstance owner(ModelElementInstance element) {
-        ModelElementInstance e = element;
-        while (e != null && !(e instanceof BaseElement)) {
-            e = e.getParentElement();
-        }
-        if (e instanceof ConditionExpression) {
-            e = e.getParentElement();
-        }
-        return e;
     }
 
     private static boolean blank(String s) {

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * the classpath root ("bpmn/annual-report.bpmn", "forms/kickoff.form"), so that camunda:formRefBinding="deployment"
  * and "embedded:deployment:forms/..." resolve. Only a release whose files differ from the application's last
  * deployment makes a new version; and while an administrator's deployment (Camunda Modeler) is the latest version of
- * a process, a release does not replace it unless {@code report.process.release-replaces-admin-version=true}: the log
- * says which version new cases use and why.
+ * a process, a release does not replace it unless {@code report.process.release-replaces-admin-version=true} (the
+ * packaged files are one deployment: the release waits as a whole): the log says which version new cases use and why.
  */
 @Component
 class ProcessResourcesDeployer extends AbstractCamundaConfiguration {
@@ -40,6 +40,8 @@ class ProcessResourcesDeployer extends AbstractCamundaConfiguration {
     static final List<String> FOLDERS = List.of("bpmn/", FORMS);
 
     private static final Logger log = LoggerFactory.getLogger(ProcessResourcesDeployer.class);
+    /** Set while this class deploys: the deployment source {@value #SOURCE} is refused to anyone else. */
+    private static final ThreadLocal<Boolean> DEPLOYING = ThreadLocal.withInitial(() -> false);
 
     private final boolean releaseReplacesAdminVersion;
 
@@ -79,11 +81,18 @@ class ProcessResourcesDeployer extends AbstractCamundaConfiguration {
                         + "version (docs/admin-guide.md)", definition.getKey(), definition.getVersion(),
                         definition.getDeploymentId());
             }
+            reportVersionsInForce(repository, resources);
             return new Outcome(previous.map(Deployment::getId).orElse(null), false, true);
         }
         DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source(SOURCE);
         resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
-        Deployment deployment = builder.deploy();
+        Deployment deployment;
+        DEPLOYING.set(true);
+        try {
+            deployment = builder.deploy();
+        } finally {
+            DEPLOYING.remove();
+        }
         log.info("Deployment '{}' ({}) made with {} resources{}: {}", DEPLOYMENT_NAME, deployment.getId(),
                 resources.size(), adminVersions.isEmpty() ? "" : ", replacing an administrator's latest version "
                         + "(report.process.release-replaces-admin-version=true)", resources.keySet());
@@ -91,12 +100,17 @@ class ProcessResourcesDeployer extends AbstractCamundaConfiguration {
         return new Outcome(deployment.getId(), true, false);
     }
 
+    /** Whether the application's own start-up deployment is being made on this thread. */
+    static boolean deploying() {
+        return DEPLOYING.get();
+    }
+
     /** The latest versions of the packaged processes that an administrator deployed (not this application). */
     private static List<ProcessDefinition> adminVersionsInForce(RepositoryService repository,
                                                                 Map<String, byte[]> resources) {
         return processKeys(resources).stream()
-                .map(key -> repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-                        .singleResult())
+                .map(key -> repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()
+                        .latestVersion().singleResult())
                 .filter(d -> d != null && !isOurs(repository, d.getDeploymentId()))
                 .toList();
     }
@@ -104,7 +118,7 @@ class ProcessResourcesDeployer extends AbstractCamundaConfiguration {
     private static void reportVersionsInForce(RepositoryService repository, Map<String, byte[]> resources) {
         for (String key : processKeys(resources)) {
             ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)
-                    .latestVersion().singleResult();
+                    .withoutTenantId().latestVersion().singleResult();
             if (latest != null) {
                 Deployment d = repository.createDeploymentQuery().deploymentId(latest.getDeploymentId()).singleResult();
                 log.info("New cases of '{}' use version {} (deployment {} '{}', source {}, {})", key,

@@ -167,7 +167,13 @@ class ModelerDeploymentTest {
                         " camunda:dueDate=\"${deadlineInternalReview}\""),
                 "an unknown delegate", shipped.replace("${receiptCheckDelegate}", "${receiptCheckerThatDoesNotExist}"),
                 "a form that does not exist", shipped.replace("camunda:formRef=\"form-archive\"",
-                        "camunda:formRef=\"form-nowhere\""));
+                        "camunda:formRef=\"form-nowhere\""),
+                "a Java class that is none of the application's steps", withLegalCheck(shipped).replace(
+                        "<bpmn:userTask id=\"UserTask_LegalCheck\"", "<bpmn:sendTask id=\"SendTask_X\" camunda:class=\"java.lang.Thread\" /><bpmn:userTask id=\"UserTask_LegalCheck\""),
+                "an expression of its own", shipped.replace("camunda:delegateExpression=\"${receiptCheckDelegate}\"",
+                        "camunda:expression=\"${identityService.deleteUser('admin')}\""),
+                "a script language in a condition", shipped.replace("<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">${hasContributors}",
+                        "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\">${hasContributors}"));
         for (Map.Entry<String, String> breach : breaches.entrySet()) {
             // When the administrator deploys it
             ResponseEntity<Map<String, Object>> response = deploy(ADMIN, ADMIN_PASSWORD,
@@ -181,6 +187,39 @@ class ModelerDeploymentTest {
                     .as(breach.getKey()).isEqualTo(versions);
         }
         assertThat(repository.createDeploymentQuery().deploymentSource(MODELER).count()).isZero();
+    }
+
+    @Test
+    void aDeploymentTheApplicationCannotUseIsRefusedWithAClearReasonNotA500() throws Exception {
+        long deployments = repository.createDeploymentQuery().count();
+        String diagram = withLegalCheck(shippedDiagram());
+        String dmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" "
+                + "id=\"d\" name=\"d\" namespace=\"x\"><decision id=\"d1\" name=\"d1\"><decisionTable id=\"t\">"
+                + "<output id=\"o\" typeRef=\"string\" /></decisionTable></decision></definitions>";
+        Map<String, ResponseEntity<Map<String, Object>>> answers = new java.util.LinkedHashMap<>();
+        answers.put("a tenant", deploy(ADMIN, ADMIN_PASSWORD, "/engine-rest/deployment/create",
+                Map.of("annual-report.bpmn", diagram), Map.of("tenant-id", "t1")));
+        answers.put("a decision table", deploy(ADMIN, ADMIN_PASSWORD, Map.of("annual-report.bpmn", diagram, "rules.dmn", dmn)));
+        answers.put("a form that is no form", deploy(ADMIN, ADMIN_PASSWORD,
+                Map.of("annual-report.bpmn", diagram, "kickoff.form", "{not json")));
+        answers.put("forms alone", deploy(ADMIN, ADMIN_PASSWORD, Map.of("kickoff.form",
+                new String(ProcessResourcesDeployer.packagedResources().get("forms/kickoff.form"), StandardCharsets.UTF_8))));
+        answers.put("the application's own source", deploy(ADMIN, ADMIN_PASSWORD, "/engine-rest/deployment/create",
+                Map.of("annual-report.bpmn", diagram), Map.of("deployment-source", ProcessResourcesDeployer.SOURCE)));
+        answers.forEach((what, response) -> {
+            assertThat(response.getStatusCode()).as(what).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((String) response.getBody().get("messageZh")).as(what).startsWith("部署被拒绝");
+        });
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
+    void aDiagramNamedBpmn20XmlIsCompletedWithTheFormsToo() throws Exception {
+        ResponseEntity<Map<String, Object>> deployed = deploy(ADMIN, ADMIN_PASSWORD,
+                Map.of("annual-report.bpmn20.xml", withLegalCheck(shippedDiagram())));
+        assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(repository.getDeploymentResourceNames((String) deployed.getBody().get("id")))
+                .contains("forms/kickoff.form", "forms/draft-report.html");
     }
 
     @Test
@@ -263,10 +302,18 @@ class ModelerDeploymentTest {
     /** The Modeler's deploy request: its form fields and each file under its own name. */
     private ResponseEntity<Map<String, Object>> deploy(String user, String password, String path,
                                                        Map<String, String> files) {
+        return deploy(user, password, path, files, Map.of());
+    }
+
+    private ResponseEntity<Map<String, Object>> deploy(String user, String password, String path,
+                                                       Map<String, String> files, Map<String, String> fields) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("deployment-name", "annual-report");
-        body.add("deployment-source", MODELER);
+        body.add("deployment-source", fields.getOrDefault("deployment-source", MODELER));
         body.add("deploy-changed-only", "true");
+        if (fields.containsKey("tenant-id")) {
+            body.add("tenant-id", fields.get("tenant-id"));
+        }
         files.forEach((name, content) -> body.add(name, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
