@@ -85,4 +85,16 @@ class Gate {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
+
+    /** Before everything (the security headers come with the answer all the same): no '//' reaches a parser. */
+    @Bean
+    FilterRegistrationBean<DoubleSlashFilter> doubleSlashes(ObjectMapper json) {
+        FilterRegistrationBean<DoubleSlashFilter> registration =
+                new FilterRegistrationBean<>(new DoubleSlashFilter(new GateResponses(json)));
+        registration.setName("double-slashes");
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
 }

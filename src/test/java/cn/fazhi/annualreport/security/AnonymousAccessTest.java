@@ -55,6 +55,11 @@ class AnonymousAccessTest {
             "POST, /camunda/api/engine/engine/default/process-definition/key/annual-report/start",
             "GET, /camunda/api/cockpit/plugin/base/default/process-definition/statistics-count",
             "GET, /camunda/api/admin/auth/user/default/profile",
+            "GET, //engine-rest/user",
+            "GET, ///engine-rest/user",
+            "POST, //engine-rest/deployment/create",
+            "GET, //api/entities",
+            "GET, //camunda/api/engine/engine/default/user",
     })
     void anAnonymousCallIsRefused(String method, String path) {
         // When an anonymous caller calls the path
