@@ -29,7 +29,7 @@ class ModuleStructureTest {
     @Test
     void everyTopLevelPackageIsAModuleWithDeclaredDependencies() {
         assertThat(MODULES.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder(
-                "api", "archive", "calendar", "deadline", "document", "filing", "form", "launch", "material",
+                "api", "archive", "calendar", "deadline", "document", "filing", "form", "launch", "material", "migration",
                 "notification", "organization", "publication", "report", "security", "shared", "supervision", "task",
                 "webapp");
         List<String> undeclared = MODULES.stream().map(ApplicationModule::getName)

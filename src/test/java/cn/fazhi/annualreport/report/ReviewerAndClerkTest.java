@@ -199,7 +199,7 @@ class ReviewerAndClerkTest {
     void reviewersReadTheDraftInTheBrowserAndEachReviewFormShowsTheEarlierRounds() throws Exception {
         // Given a draft uploaded as a Word document, returned by the head with a comment, and uploaded again as text
         String pid = startedCase();
-        assertNoContent(submitDraft(pid, "巴彦县公安局年度报告.docx", docx(TestCases.DRAFT_TEXT + "<script>alert(1)</script>")));
+        assertNoContent(submitDraft(pid, "巴彦县公安局年度报告.docx", docx(TestCases.DRAFT_TEXT + "<script>alert(1)</script>以上报告，请审议。")));
         String firstReview = task(pid, TASK_INTERNAL_REVIEW);
         Map<String, Object> firstForm = formVariables("bayan_gaj_head", firstReview);
         assertThat(firstForm).doesNotContainKey("reviewHistory");
