@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reminder step behind a task's timer: reads which task to remind of (input "remindedTaskKey") and its deadline
- * (input "deadlineVariable"), sends the reminder due now and records how many mails went out. Runs as an async job (asyncBefore) with retries, so a mail server outage ends
- * in an incident, not in a lost reminder.
+ * The reminder step of process versions before 2026-12 (a boundary timer and this step per task), kept for the cases
+ * still running on them: reads which task to remind of (input "remindedTaskKey") and its deadline (input
+ * "deadlineVariable"), sends the reminder due now and records how many mails went out; an async job with retries.
+ * Current diagrams remind by the task's timeout listener ({@link TaskReminderListener}).
  */
 @Component("sendReminderDelegate")
 class SendReminderDelegate implements JavaDelegate {
