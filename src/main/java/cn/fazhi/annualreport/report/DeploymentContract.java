@@ -128,24 +128,15 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
             }
         }
         Set<String> formIds = formIds(resources);
-        Map<String, byte[]> byFormId = new java.util.HashMap<>();
-        packaged.forEach((name, bytes) -> formId(bytes).ifPresent(id -> byFormId.put(id, bytes)));
+        Map<String, String> fileOfFormId = new java.util.HashMap<>();
+        packaged.forEach((name, bytes) -> formId(bytes).ifPresent(id -> fileOfFormId.put(id, name)));
         Set<String> needed = new java.util.TreeSet<>();
-        for (ResourceEntity resource : List.copyOf(resources.values())) {
-            if (!isDiagram(resource.getName())) {
-                continue;
-            }
-            BpmnModelInstance model;
-            try {
-                model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
-            } catch (ModelParseException e) {
-                continue;
-            }
+        for (BpmnModelInstance model : diagrams(resources).values()) {
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                needed.addAll(formsOf(task.getCamundaFormRef(), task.getCamundaFormKey(), formIds, byFormId, packaged));
+                needed.addAll(formsOf(task.getCamundaFormRef(), task.getCamundaFormKey(), formIds, fileOfFormId, packaged));
             }
             for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-                needed.addAll(formsOf(start.getCamundaFormRef(), start.getCamundaFormKey(), formIds, byFormId, packaged));
+                needed.addAll(formsOf(start.getCamundaFormRef(), start.getCamundaFormKey(), formIds, fileOfFormId, packaged));
             }
         }
         List<String> added = new ArrayList<>();
@@ -167,15 +158,11 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
     }
 
     /** The packaged form files a task or start event names and the deployment lacks. */
-    private static List<String> formsOf(String formRef, String formKey, Set<String> formIds, Map<String, byte[]> byFormId,
-                                        Map<String, byte[]> packaged) {
+    private static List<String> formsOf(String formRef, String formKey, Set<String> formIds,
+                                        Map<String, String> fileOfFormId, Map<String, byte[]> packaged) {
         List<String> out = new ArrayList<>();
-        if (formRef != null && !formIds.contains(formRef) && byFormId.containsKey(formRef)) {
-            packaged.forEach((name, bytes) -> {
-                if (bytes == byFormId.get(formRef)) {
-                    out.add(name);
-                }
-            });
+        if (formRef != null && !formIds.contains(formRef) && fileOfFormId.containsKey(formRef)) {
+            out.add(fileOfFormId.get(formRef));
         }
         if (formKey != null && formKey.contains(DEPLOYMENT_PREFIX)) {
             String path = formKey.substring(formKey.indexOf(DEPLOYMENT_PREFIX) + DEPLOYMENT_PREFIX.length());
@@ -235,19 +222,24 @@ class DeploymentContract extends AbstractProcessEnginePlugin {
     List<Breach> breaches(Map<String, ResourceEntity> resources) {
         Set<String> formIds = formIds(resources);
         List<Breach> out = new ArrayList<>();
-        for (ResourceEntity resource : resources.values()) {
-            if (!isDiagram(resource.getName())) {
-                continue;
-            }
-            BpmnModelInstance model;
-            try {
-                model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
-            } catch (ModelParseException e) {
-                continue; // the engine's own parser names what is wrong with it
-            }
-            check(model, resource.getName(), resources.keySet(), formIds, out);
-        }
+        diagrams(resources).forEach((file, model) -> check(model, file, resources.keySet(), formIds, out));
         return out;
+    }
+
+    /** The deployment's diagrams that parse, by file name (the engine's own parser names what is wrong with others). */
+    private static Map<String, BpmnModelInstance> diagrams(Map<String, ResourceEntity> resources) {
+        Map<String, BpmnModelInstance> diagrams = new java.util.LinkedHashMap<>();
+        for (ResourceEntity resource : resources.values()) {
+            if (isDiagram(resource.getName())) {
+                try {
+                    diagrams.put(resource.getName(),
+                            Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())));
+                } catch (ModelParseException e) {
+                    // left to the engine
+                }
+            }
+        }
+        return diagrams;
     }
 
     private void check(BpmnModelInstance model, String file, Set<String> resources, Set<String> formIds,

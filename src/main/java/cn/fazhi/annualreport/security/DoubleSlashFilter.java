@@ -22,6 +22,8 @@ class DoubleSlashFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // the raw spelling on purpose: the container's normalized path (servlet path, path info) has already folded
+        // '//' into '/', and this filter only refuses, it never lets anything through that the gate would not
         String uri = request.getRequestURI();
         if (uri != null && uri.contains("//")) {
             responses.rejected(request, response);
