@@ -3,6 +3,8 @@ package cn.fazhi.annualreport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.annualreport.testing.FreeSmtpPort;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
@@ -29,12 +31,17 @@ class DevProfileStartupTest {
 
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void startsWithTheJobExecutorDemoUsersAndTheProcess() {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getJobExecutor().isActive()).isTrue();
+        // a storm of due jobs runs on all 10 threads, each able to hold its second connection for the mail log
+        assertThat(configuration.getJobExecutor().getMaxJobsPerAcquisition()).isEqualTo(10);
+        assertThat(((HikariDataSource) dataSource).getMaximumPoolSize()).isEqualTo(35);
         assertThat(engine.getIdentityService().checkPassword("bayan_owner", "demo")).isTrue();
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("annual-report")
                 .count()).isEqualTo(1);

@@ -30,8 +30,8 @@ class ModuleStructureTest {
     void everyTopLevelPackageIsAModuleWithDeclaredDependencies() {
         assertThat(MODULES.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder(
                 "api", "archive", "calendar", "deadline", "document", "filing", "form", "launch", "material", "migration",
-                "notification", "organization", "publication", "report", "security", "shared", "supervision", "task",
-                "webapp");
+                "notification", "organization", "platform", "publication", "report", "security", "shared", "supervision",
+                "task", "webapp");
         List<String> undeclared = MODULES.stream().map(ApplicationModule::getName)
                 .filter(name -> ModuleContracts.declaredDependencies(name) == null).toList();
         assertThat(undeclared).as("modules without @ApplicationModule(allowedDependencies = …) in package-info.java")

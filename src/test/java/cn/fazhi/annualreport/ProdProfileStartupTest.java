@@ -54,7 +54,8 @@ class ProdProfileStartupTest {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
             assertThat(c.getMetaData().getURL()).endsWith("/prodstartup");
         }
-        assertThat(((HikariDataSource) dataSource).getMaximumPoolSize()).isEqualTo(30);
+        // sized from the job executor: 10 threads x 2 connections + 15 (platform.ConnectionPoolSizing)
+        assertThat(((HikariDataSource) dataSource).getMaximumPoolSize()).isEqualTo(35);
 
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();

@@ -1,0 +1,8 @@
+/**
+ * How the application runs on its database at scale: the connection pool sized from the job executor, the history the
+ * engine keeps and its cleanup.
+ */
+@ApplicationModule(allowedDependencies = {})
+package cn.fazhi.annualreport.platform;
+
+import org.springframework.modulith.ApplicationModule;
