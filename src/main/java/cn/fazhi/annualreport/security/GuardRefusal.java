@@ -61,6 +61,13 @@ public final class GuardRefusal extends ApiException {
                 "Listeners and input mappings can only be skipped when the start names the activities to start at");
     }
 
+    /** A REVOKE authorization: the application only grants, and the engine does not check revokes (400). */
+    public static GuardRefusal revokeNotUsed() {
+        return new GuardRefusal(HttpStatus.BAD_REQUEST,
+                "本系统只使用授予（GRANT）授权，不支持撤销（REVOKE）授权：请删除或收窄相应的授予授权",
+                "This system uses GRANT authorizations only, not REVOKE: delete or narrow the grant instead");
+    }
+
     public static GuardRefusal caseNotFound(String id) {
         return new GuardRefusal(HttpStatus.NOT_FOUND, "未找到该案件（或无权查看）：" + shown(id),
                 "No such case (or you may not see it): " + shown(id));
