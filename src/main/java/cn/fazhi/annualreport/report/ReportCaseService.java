@@ -14,6 +14,7 @@ import cn.fazhi.annualreport.organization.ReviewGate;
 import cn.fazhi.annualreport.organization.Role;
 import cn.fazhi.annualreport.security.SystemCall;
 import cn.fazhi.annualreport.shared.Beijing;
+import cn.fazhi.annualreport.shared.CaseReference;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,14 +59,18 @@ public class ReportCaseService {
         this.grants = grants;
     }
 
-    /** Starts the case of an entity and year; refuses an unknown entity, a bad year and a second case. */
+    /**
+     * Starts the case of an entity and year; refuses an unknown entity, a bad year and a second case. The case is
+     * planned once, by its first step (PrepareCaseDelegate) inside the start transaction, which refuses what the plan
+     * refuses before anything is stored; here only the request's form is read, for the business key.
+     */
     public ProcessInstance start(String entityCode, Integer year) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(VAR_ENTITY_CODE, entityCode);
         vars.put(VAR_REPORTING_YEAR, year);
-        CasePlan plan = plan(vars);
+        CaseRequest request = CaseRequest.from(vars, scheduleZone());
         return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(plan.businessKey())
+                .businessKey(new CaseReference(request.entityCode(), request.year()).businessKey())
                 .setVariables(vars)
                 .execute();
     }
