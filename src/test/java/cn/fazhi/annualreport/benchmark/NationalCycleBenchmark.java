@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -34,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -86,16 +89,32 @@ public final class NationalCycleBenchmark {
     static final LocalDateTime IN_FLIGHT_CLOCK = LocalDateTime.of(2026, 1, 20, 10, 0);
     private static final String PASSWORD = "Bench-" + UUID.randomUUID();
 
+    /** The phases after start-up and the registry import, in the order they run; heap is always measured. */
+    static final List<String> PHASES = List.of("lifecycle", "baseline", "storm", "latency", "desk");
+
     record Settings(String db, int governments, int departments, int reminders, int threads, int samples,
-                    Path outputDirectory) {
+                    Path outputDirectory, Set<String> phases) {
 
         static Settings fromSystemProperties() {
             int governments = Integer.getInteger("bench.governments", 10);
             int departments = Integer.getInteger("bench.departments", 10);
             int reminders = Integer.getInteger("bench.reminders", governments * departments);
+            Set<String> phases = new java.util.LinkedHashSet<>();
+            for (String phase : System.getProperty("bench.phases", String.join(",", PHASES)).split(",")) {
+                if (!phase.isBlank()) {
+                    phases.add(phase.trim().toLowerCase());
+                }
+            }
+            if (!PHASES.containsAll(phases)) {
+                throw new IllegalArgumentException("bench.phases must be among " + PHASES + ": " + phases);
+            }
+            if ((phases.contains("baseline") || phases.contains("latency")) && !phases.contains("lifecycle")) {
+                throw new IllegalArgumentException("bench.phases: baseline and latency need lifecycle (they mirror"
+                        + " and read its cases)");
+            }
             return new Settings(System.getProperty("bench.db", "h2").trim().toLowerCase(), governments, departments,
                     reminders, Integer.getInteger("bench.threads", 4), Integer.getInteger("bench.samples", 200),
-                    Path.of(System.getProperty("bench.output", "target")));
+                    Path.of(System.getProperty("bench.output", "target")), phases);
         }
     }
 
@@ -142,11 +161,21 @@ public final class NationalCycleBenchmark {
         header();
         startApplication();
         importRegistry();
-        List<CaseDriver.Result> cases = lifecycle();
-        baseline(cases);
-        reminderStorm();
-        latencies();
-        deskAtNationalScale();
+        if (settings.phases().contains("lifecycle")) {
+            List<CaseDriver.Result> cases = lifecycle();
+            if (settings.phases().contains("baseline")) {
+                baseline(cases);
+            }
+        }
+        if (settings.phases().contains("storm")) {
+            reminderStorm();
+        }
+        if (settings.phases().contains("latency")) {
+            latencies();
+        }
+        if (settings.phases().contains("desk")) {
+            deskAtNationalScale();
+        }
         heap();
     }
 
@@ -381,7 +410,12 @@ public final class NationalCycleBenchmark {
         long first = -1;
         long all = -1;
         long deadline = dueAtNanos + 600_000_000_000L;
+        HikariPoolMXBean pool = ((HikariDataSource) context.getBean(DataSource.class)).getHikariPoolMXBean();
+        int mostAwaiting = 0;
+        int mostActive = 0;
         while (System.nanoTime() < deadline) {
+            mostAwaiting = Math.max(mostAwaiting, pool.getThreadsAwaitingConnection());
+            mostActive = Math.max(mostActive, pool.getActiveConnections());
             int received = sink.getReceivedMessages().length;
             if (received > 0 && first < 0) {
                 first = System.nanoTime() - dueAtNanos;
@@ -400,6 +434,11 @@ public final class NationalCycleBenchmark {
         int delivered = sink.getReceivedMessages().length;
         Long logged = jdbc.queryForObject("SELECT COUNT(*) FROM mail_log WHERE dedup_key LIKE 'reminder:%'"
                 + " AND status = 'SENT'", Long.class);
+        long failedJobs = engine.getManagementService().createJobQuery().withException().list().stream()
+                .filter(j -> inFlight.contains(j.getProcessInstanceId())).count();
+        if (failedJobs > 0) {
+            problems.add("reminder storm: " + failedJobs + " jobs failed (waiting for their retry)");
+        }
         if (delivered != k) {
             problems.add("reminder storm: " + delivered + " mails delivered, expected " + k);
         }
@@ -414,10 +453,16 @@ public final class NationalCycleBenchmark {
                         (k - 1) / ((all - first) / 1e9)));
         table.row("delivered (must equal K)", delivered + " of " + k, "mail_log rows SENT: " + logged
                 + (delivered == k ? "" : "  <-- MISMATCH"));
+        table.row("jobs failed (retry in 5 min)", String.valueOf(failedJobs), "jobs of the storm's cases with an"
+                + " exception, e.g. no connection within Hikari's timeout");
+        table.row("connection pool: most in use / most waiting", mostActive + " / " + mostAwaiting, "of "
+                + pool.getTotalConnections() + " open, at most " + ((HikariDataSource) context.getBean(
+                DataSource.class)).getMaximumPoolSize() + "; sampled every 10 ms during the storm");
         table.row("job executor", "core " + context.getEnvironment().getProperty(
                         "camunda.bpm.job-execution.core-pool-size", "3") + ", max " + context.getEnvironment()
                         .getProperty("camunda.bpm.job-execution.max-pool-size", "10") + " threads",
-                "wait " + executor.getWaitTimeInMillis() + " ms, max wait " + executor.getMaxWait() + " ms");
+                "wait " + executor.getWaitTimeInMillis() + " ms, max wait " + executor.getMaxWait() + " ms, "
+                        + executor.getMaxJobsPerAcquisition() + " jobs per acquisition");
         log("storm: %d of %d delivered in %s", delivered, k, all < 0 ? "-" : seconds(all));
         sink.purgeEmailFromAllMailboxes();
     }
