@@ -163,7 +163,9 @@
     }));
     const pages = Math.max(1, Math.ceil(data.matching / size));
     document.getElementById('summary').textContent = data.year + '年度：可查看 ' + data.total + ' 个单位，符合条件 '
-      + data.matching + ' 个（统计日 ' + data.today + '）';
+      + data.matching + ' 个（统计日 ' + data.today
+      + (data.asOf ? '，数据时间 ' + new Date(data.asOf).toLocaleTimeString('zh-CN',
+        { hour12: false, timeZone: 'Asia/Shanghai' }) : '') + '）';
     document.getElementById('pageinfo').textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页';
     document.getElementById('prev').disabled = page === 0;
     document.getElementById('next').disabled = page + 1 >= pages;

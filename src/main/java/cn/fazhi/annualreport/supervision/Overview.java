@@ -1,9 +1,8 @@
 package cn.fazhi.annualreport.supervision;
 
-import cn.fazhi.annualreport.organization.EntityType;
-import cn.fazhi.annualreport.organization.AdminLevel;
 import cn.fazhi.annualreport.api.Shown;
-import cn.fazhi.annualreport.organization.EntityRegistry;
+import cn.fazhi.annualreport.organization.AdminLevel;
+import cn.fazhi.annualreport.organization.EntityType;
 import cn.fazhi.annualreport.organization.ReportingEntity;
 import cn.fazhi.annualreport.shared.Beijing;
 import java.text.CollationKey;
@@ -13,38 +12,46 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
  * The supervision desk's overview of a year: one row per entity the viewer reads, with its case's state by the rule in
- * docs/supervision.md; entities that report but have no case yet are NOT_STARTED rows, finished cases stay.
+ * docs/supervision.md; entities that report but have no case yet are NOT_STARTED rows, finished cases stay. Its pages
+ * read the year's rows as recently judged ({@link YearSnapshots}).
  */
 @Service
 class Overview {
 
     static final int MAX_PAGE_SIZE = 500;
+    private static final Collator PINYIN = Collator.getInstance(Locale.CHINA);
+    private static final Map<String, CollationKey> PINYIN_KEYS = new ConcurrentHashMap<>();
 
-    private final EntityRegistry registry;
-    private final YearData data;
-    private final CaseStatus status;
+    private final YearSnapshots snapshots;
 
-    Overview(EntityRegistry registry, YearData data, CaseStatus status) {
-        this.registry = registry;
-        this.data = data;
-        this.status = status;
+    Overview(YearSnapshots snapshots) {
+        this.snapshots = snapshots;
     }
 
-    /** Every row the viewer reads for the query's year and region, all filters but state and phase applied. */
+    /**
+     * Every row the viewer reads for the query's year and region, all filters but state and phase applied, judged
+     * now: for the 通报 list and the exports.
+     */
     List<Row> rows(Viewer viewer, Filter filter) {
-        Instant now = Beijing.now();
-        List<ReportingEntity> all = registry.all();
-        Map<String, ReportingEntity> byCode = new HashMap<>();
-        all.forEach(e -> byCode.put(e.code(), e));
+        return rows(viewer, filter, snapshots.fresh(filter.year()));
+    }
+
+    /** The same rows as recently judged ({@link YearSnapshots}): for the overview's pages. */
+    List<Row> recentRows(Viewer viewer, Filter filter) {
+        return rows(viewer, filter, snapshots.recent(filter.year()));
+    }
+
+    private static List<Row> rows(Viewer viewer, Filter filter, YearSnapshots.Snapshot snapshot) {
+        Map<String, ReportingEntity> byCode = snapshot.byCode();
         if (filter.under() != null) {
             ReportingEntity region = byCode.get(filter.under());
             if (region == null || !viewer.reads(region, byCode)) {
@@ -52,15 +59,14 @@ class Overview {
                         "No such region or entity that you may read: " + Shown.value(filter.under()));
             }
         }
-        Map<String, YearData.Case> cases = data.load(filter.year());
         String query = filter.q() == null ? null : filter.q().strip().toLowerCase(Locale.ROOT);
         List<Row> rows = new ArrayList<>();
-        for (ReportingEntity e : all) {
-            YearData.Case c = cases.get(e.code());
-            if ((c == null && !e.active()) || !viewer.reads(e, byCode)) {
+        for (YearSnapshots.Entry entry : snapshot.entries()) {
+            ReportingEntity e = entry.entity();
+            if (!viewer.reads(e, byCode)) {
                 continue;
             }
-            if (filter.under() != null && !Hierarchy.ancestorsOrSelf(e, byCode).contains(filter.under())) {
+            if (filter.under() != null && !entry.ancestorsOrSelf().contains(filter.under())) {
                 continue;
             }
             if ((filter.type() != null && e.type() != filter.type())
@@ -70,9 +76,8 @@ class Overview {
                         && !e.code().toLowerCase(Locale.ROOT).contains(query))) {
                 continue;
             }
-            ReportingEntity parent = e.parent() == null ? null : byCode.get(e.parent());
-            rows.add(new Row(e, parent, filter.year(), c, status.of(e, filter.year(), c, now),
-                    viewer.supervises(Hierarchy.ancestorsOrSelf(e, byCode))));
+            rows.add(new Row(e, entry.parent(), filter.year(), entry.c(), entry.status(),
+                    viewer.supervises(entry.ancestorsOrSelf()), snapshot.asOf(), entry.nameKey()));
         }
         return rows;
     }
@@ -82,7 +87,7 @@ class Overview {
             throw SupervisionException.invalid("分页参数无效：page ≥ 0，size 为 1 至 " + MAX_PAGE_SIZE,
                     "Bad paging: page >= 0, size 1.." + MAX_PAGE_SIZE);
         }
-        List<Row> rows = rows(viewer, filter);
+        List<Row> rows = recentRows(viewer, filter);
         Map<CaseState, Integer> counts = new EnumMap<>(CaseState.class);
         Map<Phase, Map<CaseState, Integer>> byPhase = new EnumMap<>(Phase.class);
         for (Row r : rows) {
@@ -96,7 +101,8 @@ class Overview {
                 .sorted(comparator(sort)).toList();
         int from = (int) Math.min((long) page * size, selected.size());
         int to = Math.min(from + size, selected.size());
-        return new Page(rows.size(), selected.size(), counts, byPhase, onTimeRate(rows), selected.subList(from, to));
+        return new Page(rows.size(), selected.size(), counts, byPhase, onTimeRate(rows), selected.subList(from, to),
+                rows.isEmpty() ? null : rows.get(0).asOf());
     }
 
     /**
@@ -114,14 +120,12 @@ class Overview {
     }
 
     static Comparator<Row> comparator(String sort) {
-        Collator pinyin = Collator.getInstance(Locale.CHINA);
-        Map<String, CollationKey> keys = new HashMap<>(); // each name's pinyin key once, not at every comparison
-        Comparator<Row> byName = Comparator.comparing(r -> keys.computeIfAbsent(r.entity().name(), pinyin::getCollationKey));
+        Comparator<Row> byName = Comparator.comparing(Row::nameKey);
         Comparator<Row> byDeadline = Comparator.comparing(
                 (Row r) -> r.status().next() == null ? null : r.status().next().date(),
                 Comparator.nullsLast(Comparator.naturalOrder()));
         Comparator<Row> byState = Comparator.comparing((Row r) -> r.status().state());
-        Comparator<Row> byOverdue = Comparator.comparing((Row r) -> r.status().next() == null
+        Comparator<Row> byOverdue = Comparator.comparingInt((Row r) -> r.status().next() == null
                 || r.status().next().workingDaysOverdue() == null ? 0 : r.status().next().workingDaysOverdue()).reversed();
         String key = sort == null || sort.isBlank() ? "state" : sort.strip();
         return switch (key) {
@@ -135,6 +139,15 @@ class Overview {
         };
     }
 
+    /** A name's pinyin sort key, made once per name (a national registry has 33,000). */
+    static CollationKey pinyin(String name) {
+        return PINYIN_KEYS.computeIfAbsent(name, n -> {
+            synchronized (PINYIN) {
+                return PINYIN.getCollationKey(n);
+            }
+        });
+    }
+
     /** What the overview is asked for: a year and optional filters (null: any). */
     record Filter(int year, String under, EntityType type, AdminLevel level, CaseState state, Phase phase, String q) {
 
@@ -145,7 +158,7 @@ class Overview {
 
     /** One entity's row. */
     record Row(ReportingEntity entity, ReportingEntity parent, int year, YearData.Case c, CaseStatus.Status status,
-               boolean canUrge) {
+               boolean canUrge, Instant asOf, CollationKey nameKey) {
     }
 
     /**
@@ -153,7 +166,7 @@ class Overview {
      * state, and their on-time rate.
      */
     record Page(int total, int matching, Map<CaseState, Integer> counts, Map<Phase, Map<CaseState, Integer>> byPhase,
-                Double onTimeRate, List<Row> rows) {
+                Double onTimeRate, List<Row> rows, Instant asOf) {
     }
 
     static Map<String, Integer> labelled(Map<CaseState, Integer> counts) {

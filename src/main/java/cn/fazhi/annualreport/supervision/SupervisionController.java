@@ -63,6 +63,8 @@ class SupervisionController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("year", filter.year());
         body.put("today", Overview.today());
+        // when the rows were judged: at most report.supervision.overview-max-age (and one build) ago
+        body.put("asOf", page.asOf());
         body.put("total", page.total());
         body.put("matching", page.matching());
         body.put("page", integer(params, "page", 0));
@@ -166,7 +168,7 @@ class SupervisionController {
         m.put("year", filter.year());
         m.put("rate", rate);
         m.put("previousYear", filter.year() - 1);
-        m.put("previousRate", Overview.onTimeRate(overview.rows(viewer, filter.withYear(filter.year() - 1))));
+        m.put("previousRate", Overview.onTimeRate(overview.recentRows(viewer, filter.withYear(filter.year() - 1))));
         return m;
     }
 
