@@ -96,17 +96,8 @@ public class MailLog {
 
     /** Locks the row of this mail and answers its status and claim; null if there is no row yet. */
     Row lock(String dedupKey, String recipient) {
-        return row(dedupKey, recipient, " FOR UPDATE");
-    }
-
-    /** The row's status and claim as committed, without a lock; null if there is no row. */
-    Row read(String dedupKey, String recipient) {
-        return row(dedupKey, recipient, "");
-    }
-
-    private Row row(String dedupKey, String recipient, String lock) {
         return jdbc.query("SELECT status, claimed_by, claimed_until FROM mail_log WHERE dedup_key = :key "
-                        + "AND recipient = :recipient" + lock,
+                        + "AND recipient = :recipient FOR UPDATE",
                 new MapSqlParameterSource("key", dedupKey).addValue("recipient", recipient),
                 (rs, i) -> new Row(rs.getString(1), rs.getString(2), time(rs, "claimed_until")))
                 .stream().findFirst().orElse(null);

@@ -46,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempt, a lease of {@code report.mail.claim-lease}) before it talks to the SMTP server; it returns
  * {@link SendResult#ALREADY_SENT} if the row says SENT, and throws {@link MailInFlightException} while another
  * attempt's claim is live. It then renders the mail, connects, and sends it over a {@link Transport} of its own inside
- * a short transaction that commits SENT right after the server's 250 for the message, before QUIT. A failure before
+ * a short transaction that locks the row, checks the claim is still its own, and commits SENT right after the server's
+ * 250 for the message, before QUIT. A failure before
  * the 250 is recorded FAILED and releases the claim. A claim whose lease ran out without SENT is a node that died (or
  * hung) while sending: the next attempt sends the mail again with the same Message-ID — at least once — and logs it.
  * So a mail goes out twice only if its node dies between the server's 250 and the commit of SENT (docs/mail.md).
@@ -174,18 +175,25 @@ public class Mailer {
 
     /**
      * Sends the message inside a transaction opened just before, so that SENT is written and committed on a connection
-     * already held the moment the server answers 250 — no wait for the pool in between.
+     * already held the moment the server answers 250 — no wait for the pool in between. The transaction locks the
+     * mail's row first and goes on only if the claim is still this attempt's: a slow attempt whose lease ran out sends
+     * only if nobody has taken the mail over, and nobody can while it holds the lock.
      */
     private SendResult deliver(Notice notice, String recipient, String claimant, MimeMessage message,
                                Transport transport, Attempt attempt) {
         Outcome outcome;
         try {
             outcome = ownTransaction.execute(tx -> {
-                MailLog.Row row = mailLog.read(notice.dedupKey(), recipient);
-                if (row == null || !MailLog.SENDING.equals(row.status()) || !claimant.equals(row.claimedBy())
-                        || row.claimedUntil() == null || !row.claimedUntil().isAfter(now())) {
-                    return new Outcome(null, new IllegalStateException("the claim ran out before the mail went out"
-                            + (row == null ? "" : " (now " + row.status() + ", " + row.claimedBy() + ")")));
+                MailLog.Row row = mailLog.lock(notice.dedupKey(), recipient);
+                if (row != null && MailLog.SENT.equals(row.status())) {
+                    log.info("Mail {} to {} was taken over and sent by {} while this attempt was slow: not sent "
+                            + "here", notice.dedupKey(), recipient, row.claimedBy());
+                    return new Outcome(SendResult.ALREADY_SENT, null);
+                }
+                if (row == null || !MailLog.SENDING.equals(row.status()) || !claimant.equals(row.claimedBy())) {
+                    throw new MailInFlightException(notice.dedupKey(), recipient,
+                            row == null ? "nobody" : row.claimedBy(),
+                            row == null || row.claimedUntil() == null ? now() : row.claimedUntil());
                 }
                 try {
                     transport.sendMessage(message, message.getAllRecipients());
@@ -210,6 +218,9 @@ public class Mailer {
         if (outcome.failure() != null) {
             throw new MailDeliveryException(notice.dedupKey(), recipient, "Cannot send mail " + notice.dedupKey()
                     + " to " + recipient + ": " + describe(outcome.failure()), outcome.failure());
+        }
+        if (outcome.result() == SendResult.ALREADY_SENT) {
+            return SendResult.ALREADY_SENT;
         }
         log.info("Mail {} ({}) sent to {} for task {} of {}", notice.dedupKey(), notice.kind(), recipient,
                 notice.taskId(), notice.businessKey());
