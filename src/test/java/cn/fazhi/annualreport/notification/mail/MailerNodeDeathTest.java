@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,8 @@ class MailerNodeDeathTest {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Date NOW = Date.from(LocalDateTime.of(2026, 2, 10, 9, 0).atZone(ZONE).toInstant());
     static final Duration LEASE = Duration.ofMinutes(2);
+    static final int STORM = 40;
+    static final int SENDERS = 4;
 
     @Autowired
     Mailer otherNode;
@@ -128,17 +131,60 @@ class MailerNodeDeathTest {
         assertThat(copiesPerMessageId(notice)).isEqualTo(2);
     }
 
+    @Test
+    void aNodeKilledInAReminderStormLeavesEveryMailToTheOtherNodeWhichSendsEachOnce() throws Exception {
+        List<Notice> storm = IntStream.range(0, STORM).mapToObj(i -> MailerTest.reminder(
+                "kn" + i + ".staff@example.org")).toList();
+        DyingDataSource database = new DyingDataSource(dataSource);
+        try (StallingSmtpProxy network = new StallingSmtpProxy(smtp.getSmtp().getPort(),
+                Stall.BEFORE_END_OF_DATA_ONCE_FROZEN)) {
+            // Given the first node sending a storm of reminders, four at a time
+            Mailer firstNode = firstNode(database, network);
+            ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+            try {
+                storm.forEach(notice -> senders.submit(() -> firstNode.send(notice)));
+                assertThat(smtp.waitForIncomingEmail(60_000, STORM / 4)).as("a quarter of the storm sent").isTrue();
+
+                // When it dies with each of its four senders in the middle of a message
+                network.freeze();
+                assertThat(network.awaitHeld(SENDERS)).as("every sender held in a message").isTrue();
+                database.kill();
+                network.close();
+            } finally {
+                senders.shutdown();
+                assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        int beforeDeath = smtp.getReceivedMessages().length;
+        assertThat(beforeDeath).isBetween(STORM / 4, STORM - SENDERS);
+
+        // Then, once the dead node's claims have run out, the other node sends the rest of the storm
+        ClockUtil.setCurrentTime(new Date(NOW.getTime() + LEASE.toMillis() + 1000));
+        long sentNow = storm.stream().filter(n -> otherNode.send(n) == SendResult.SENT).count();
+        assertThat(sentNow).isEqualTo(STORM - beforeDeath);
+
+        // and every reminder is in its recipient's mailbox exactly once
+        for (Notice notice : storm) {
+            assertThat(copiesPerMessageId(notice)).as("copies of %s", notice.recipientEmail()).isEqualTo(1);
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(STORM);
+    }
+
+    private Mailer firstNode(DataSource database, StallingSmtpProxy network) {
+        JavaMailSenderImpl settings = new JavaMailSenderImpl();
+        settings.setHost("127.0.0.1");
+        settings.setPort(network.port());
+        return new Mailer(new MailSession(settings), new MailTemplates(),
+                new MailLog(new NamedParameterJdbcTemplate(database)), new DataSourceTransactionManager(database),
+                new NotificationProperties("http://tasklist.example.org", null),
+                new MailClaimProperties(LEASE, "node-1"));
+    }
+
     /** Starts the first node's attempt through a proxy that freezes at the point, then kills the node there. */
     private void killWhileSending(Notice notice, Stall at) throws Exception {
         DyingDataSource database = new DyingDataSource(dataSource);
         try (StallingSmtpProxy network = new StallingSmtpProxy(smtp.getSmtp().getPort(), at)) {
-            JavaMailSenderImpl settings = new JavaMailSenderImpl();
-            settings.setHost("127.0.0.1");
-            settings.setPort(network.port());
-            Mailer firstNode = new Mailer(new MailSession(settings), new MailTemplates(),
-                    new MailLog(new NamedParameterJdbcTemplate(database)), new DataSourceTransactionManager(database),
-                    new NotificationProperties("http://tasklist.example.org", null),
-                    new MailClaimProperties(LEASE, "node-1"));
+            Mailer firstNode = firstNode(database, network);
             Future<SendResult> attempt = nodeThreads.submit(() -> firstNode.send(notice));
             assertThat(network.awaitStalled()).as("the conversation reached %s", at).isTrue();
             database.kill();

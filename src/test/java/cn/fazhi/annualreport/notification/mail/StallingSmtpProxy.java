@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +27,9 @@ final class StallingSmtpProxy implements AutoCloseable {
         /** The server has the whole message and answered 250; the client never hears it: delivered, in doubt. */
         BEFORE_250_FOR_DATA,
         /** The client said QUIT after the 250; the server's 221 never reaches it: delivered, known. */
-        BEFORE_221_FOR_QUIT
+        BEFORE_221_FOR_QUIT,
+        /** Everything passes until {@link #freeze()}; from then on as {@link #BEFORE_END_OF_DATA}, for every connection. */
+        BEFORE_END_OF_DATA_ONCE_FROZEN
     }
 
     private final ServerSocket server;
@@ -34,7 +37,9 @@ final class StallingSmtpProxy implements AutoCloseable {
     private final Stall stall;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final CountDownLatch stalled = new CountDownLatch(1);
+    private final Semaphore held = new Semaphore(0);
     private volatile boolean triggered;
+    private volatile boolean frozen;
 
     StallingSmtpProxy(int targetPort, Stall stall) {
         this.targetPort = targetPort;
@@ -56,6 +61,16 @@ final class StallingSmtpProxy implements AutoCloseable {
     /** Waits until the conversation is frozen at its point (the test's guard against a hang, not a timing). */
     boolean awaitStalled() throws InterruptedException {
         return stalled.await(60, TimeUnit.SECONDS);
+    }
+
+    /** From now on no message's end reaches the server. */
+    void freeze() {
+        frozen = true;
+    }
+
+    /** Waits until this many conversations are held before the end of their message (a guard, not a timing). */
+    boolean awaitHeld(int conversations) throws InterruptedException {
+        return held.tryAcquire(conversations, 60, TimeUnit.SECONDS);
     }
 
     /** The node's death as the network sees it: every connection dropped both ways, nothing more forwarded. */
@@ -94,6 +109,7 @@ final class StallingSmtpProxy implements AutoCloseable {
         Thread thread = new Thread(() -> {
             StringBuilder tail = new StringBuilder();
             boolean inData = false;
+            boolean holding = false;
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int b = in.read(); b >= 0; b = in.read()) {
                     if (fromClient) {
@@ -102,8 +118,13 @@ final class StallingSmtpProxy implements AutoCloseable {
                             tail.delete(0, tail.length() - 16);
                         }
                         String seen = tail.toString();
-                        if (stall == Stall.BEFORE_END_OF_DATA && inData) {
-                            stalled.countDown(); // the message's bytes stop here
+                        if (inData && (holding || stall == Stall.BEFORE_END_OF_DATA
+                                || stall == Stall.BEFORE_END_OF_DATA_ONCE_FROZEN && frozen)) {
+                            if (!holding) {
+                                holding = true;
+                                stalled.countDown(); // the message's bytes stop here
+                                held.release();
+                            }
                             continue;
                         }
                         if (seen.endsWith("\r\nDATA\r\n")) {
