@@ -4,7 +4,7 @@ import cn.fazhi.annualreport.notification.NotificationProperties;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Builds a Mailer outside Spring, as the application's configuration does, for measurements and fault tests. */
+/** Builds a Mailer outside Spring for MailCpuMeasurement, with the signature the mailer of before had too. */
 final class MailerFactory {
 
     private MailerFactory() {
