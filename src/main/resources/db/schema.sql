@@ -69,6 +69,10 @@ CREATE TABLE IF NOT EXISTS mail_log (
 );
 CREATE INDEX IF NOT EXISTS ix_mail_log_business_key ON mail_log (business_key);
 CREATE INDEX IF NOT EXISTS ix_mail_log_last_attempt ON mail_log (last_attempt_at);
+-- the claim of the attempt that is sending the mail now (status SENDING, committed before the SMTP server is
+-- contacted): which node and attempt, and until when no other attempt may send it (notification.mail.Mailer)
+ALTER TABLE mail_log ADD COLUMN IF NOT EXISTS claimed_by VARCHAR(255);
+ALTER TABLE mail_log ADD COLUMN IF NOT EXISTS claimed_until TIMESTAMP WITH TIME ZONE;
 
 -- Notices decided inside an engine transaction (task created, task assigned), sent after it commits
 -- (notification.NoticeOutbox): retried, and raised as an incident in Cockpit after the last failed attempt.

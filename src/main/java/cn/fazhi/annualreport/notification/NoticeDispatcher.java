@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.notification;
 
 import cn.fazhi.annualreport.notification.mail.MailDeliveryException;
+import cn.fazhi.annualreport.notification.mail.MailInFlightException;
 import cn.fazhi.annualreport.notification.mail.Mailer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,6 +124,14 @@ class NoticeDispatcher {
             outbox.markSent(entry.id());
             resolveIncident(entry);
             return true;
+        } catch (MailInFlightException e) {
+            // another attempt (the other node's dispatcher, say) is sending it now: look again when its claim ends,
+            // then it is SENT, or its node died and this one sends it; not a failed attempt
+            Date after = Date.from(e.claimedUntil().toInstant().plusSeconds(1));
+            outbox.postpone(entry.id(), after.after(now) ? after : new Date(now.getTime() + retryInterval.toMillis()));
+            log.debug("Notice {} to {} is being sent elsewhere: {}", entry.notice().dedupKey(),
+                    entry.notice().recipientEmail(), e.getMessage());
+            return false;
         } catch (MailDeliveryException e) {
             int attempts = entry.attempts() + 1;
             boolean exhausted = attempts >= maxAttempts;

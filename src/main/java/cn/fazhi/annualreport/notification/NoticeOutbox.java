@@ -63,6 +63,12 @@ class NoticeOutbox {
         jdbc.update("UPDATE notice_outbox SET status = ?, last_error = NULL WHERE id = ?", SENT, id);
     }
 
+    /** Tries the entry again later without counting an attempt, unless it has been sent meanwhile. */
+    void postpone(long id, Date nextAttempt) {
+        jdbc.update("UPDATE notice_outbox SET next_attempt_at = ? WHERE id = ? AND status <> ?",
+                new Timestamp(nextAttempt.getTime()), id, SENT);
+    }
+
     void markAttemptFailed(long id, String status, int attempts, Date nextAttempt, String error, String incidentId) {
         jdbc.update("UPDATE notice_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
                         + " incident_id = ? WHERE id = ?", status, attempts, new Timestamp(nextAttempt.getTime()),

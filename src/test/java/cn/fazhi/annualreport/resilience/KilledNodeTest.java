@@ -8,10 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneId;
@@ -54,6 +61,7 @@ class KilledNodeTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     GreenMail smtp;
+    String databaseUrl;
     final List<AppProcess> nodes = new ArrayList<>();
 
     @BeforeEach
@@ -116,6 +124,41 @@ class KilledNodeTest {
                 .get("count").asInt()).isPositive();
         assertThat(nodeB.json("/engine-rest/history/job-log/count?hostname=node-a&successLog=true")
                 .get("count").asInt()).isPositive();
+
+        // and every new-task notice arrives, each exactly once — node A's mails in flight at the kill included: B
+        // waits for their claims to run out, then sends those that had not reached the server
+        assertEveryNoticeArrivedOnce();
+    }
+
+    /**
+     * Once the outbox has sent everything, each queued notice is in the mailbox (at least once), and no mail is in it
+     * twice: counted per Message-ID and recipient, as the recipient would see it.
+     */
+    private void assertEveryNoticeArrivedOnce() throws Exception {
+        try (Connection db = DriverManager.getConnection(databaseUrl, "annualreport", "annualreport")) {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> count(db, "SELECT COUNT(*) FROM notice_outbox WHERE status <> 'SENT'") == 0);
+            long queued = count(db, "SELECT COUNT(*) FROM notice_outbox");
+            long sendingLeft = count(db, "SELECT COUNT(*) FROM mail_log WHERE status <> 'SENT'");
+            Map<String, Long> copies = new TreeMap<>();
+            for (MimeMessage mail : smtp.getReceivedMessages()) {
+                for (Address to : mail.getAllRecipients()) {
+                    copies.merge(mail.getMessageID() + " → " + to, 1L, Long::sum);
+                }
+            }
+            assertThat(queued).as("notices queued by the launch").isPositive();
+            assertThat(sendingLeft).as("mail-log rows not SENT").isZero();
+            assertThat(copies).as("mails in the mailbox, per Message-ID and recipient").hasSize((int) queued);
+            assertThat(copies.entrySet().stream().filter(e -> e.getValue() > 1).toList())
+                    .as("mails that arrived more than once").isEmpty();
+        }
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** What was read just before the kill: the launch and a snapshot of the cases. */
@@ -210,6 +253,7 @@ class KilledNodeTest {
         List<String> arguments = new ArrayList<>();
         if (TestDatabase.postgres()) {
             String url = TestDatabase.newDatabase(database);
+            databaseUrl = url;
             arguments.addAll(List.of("--spring.profiles.active=postgres,test", "--spring.datasource.url=" + url,
                     "--spring.datasource.username=annualreport", "--spring.datasource.password=annualreport"));
         } else {
@@ -226,6 +270,9 @@ class KilledNodeTest {
                 "--report.mail-sink.enabled=false",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--report.notice.dispatch-after-commit=true",
+                // a dead node's claim on a mail runs out soon, and the outbox looks again soon after
+                "--report.mail.claim-lease=PT5S",
+                "--report.notice.poll-interval=PT1S",
                 "--report.calendar.reload-interval=PT0S",
                 "--report.publication.public-column.base-url=http://127.0.0.1:9"));
         return arguments;

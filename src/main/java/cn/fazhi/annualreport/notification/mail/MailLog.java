@@ -21,7 +21,7 @@ public class MailLog {
 
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
-    /** Only inside the transaction of a first attempt; never committed. */
+    /** Claimed by an attempt that is sending the mail now, or was until its node died ({@code claimed_until}). */
     static final String SENDING = "SENDING";
     static final int MAX_ERROR = 2000;
     static final int MAX_SUBJECT = 1000;
@@ -94,25 +94,37 @@ public class MailLog {
 
     // --- writes of Mailer, inside its own transaction ---------------------------------------------------------
 
-    /** Locks the row of this mail for the attempt and answers its status; null if there is no row yet. */
-    String lockStatus(String dedupKey, String recipient) {
-        return jdbc.query("SELECT status FROM mail_log WHERE dedup_key = :key AND recipient = :recipient FOR UPDATE",
+    /** Locks the row of this mail and answers its status and claim; null if there is no row yet. */
+    Row lock(String dedupKey, String recipient) {
+        return jdbc.query("SELECT status, claimed_by, claimed_until FROM mail_log WHERE dedup_key = :key "
+                        + "AND recipient = :recipient FOR UPDATE",
                 new MapSqlParameterSource("key", dedupKey).addValue("recipient", recipient),
-                (rs, i) -> rs.getString(1)).stream().findFirst().orElse(null);
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), time(rs, "claimed_until")))
+                .stream().findFirst().orElse(null);
     }
 
-    /** The first attempt's row; a concurrent first attempt of the same mail fails on the unique key. */
-    void insertSending(Notice notice, String recipient, OffsetDateTime now) {
+    /** The first attempt's row, claimed; a concurrent first attempt of the same mail fails on the unique key. */
+    void insertClaimed(Notice notice, String recipient, String claimant, OffsetDateTime until, OffsetDateTime now) {
         jdbc.update("INSERT INTO mail_log (dedup_key, recipient, recipient_id, kind, template, business_key, "
-                        + "process_instance_id, task_id, status, attempts, created_at, last_attempt_at) VALUES (:key, "
-                        + ":recipient, :recipientId, :kind, :template, :businessKey, :pid, :taskId, :status, 0, :now, :now)",
-                about(notice, recipient).addValue("status", SENDING).addValue("now", now));
+                        + "process_instance_id, task_id, status, attempts, created_at, last_attempt_at, claimed_by, "
+                        + "claimed_until) VALUES (:key, :recipient, :recipientId, :kind, :template, :businessKey, :pid, "
+                        + ":taskId, :status, 0, :now, :now, :claimant, :until)",
+                about(notice, recipient).addValue("status", SENDING).addValue("now", now)
+                        .addValue("claimant", clip(claimant, 255)).addValue("until", until));
+    }
+
+    /** A later attempt claims the (locked) row. */
+    void claim(Notice notice, String recipient, String claimant, OffsetDateTime until, OffsetDateTime now) {
+        jdbc.update("UPDATE mail_log SET status = :status, claimed_by = :claimant, claimed_until = :until, "
+                        + "last_attempt_at = :now WHERE dedup_key = :key AND recipient = :recipient",
+                about(notice, recipient).addValue("status", SENDING).addValue("now", now)
+                        .addValue("claimant", clip(claimant, 255)).addValue("until", until));
     }
 
     void markSent(Notice notice, String recipient, String subject, OffsetDateTime now) {
         jdbc.update("UPDATE mail_log SET status = :status, attempts = attempts + 1, error = NULL, subject = :subject, "
-                        + "sent_at = :now, last_attempt_at = :now, recipient_id = :recipientId, kind = :kind, "
-                        + "template = :template, business_key = :businessKey, process_instance_id = :pid, task_id = :taskId "
+                        + "sent_at = :now, last_attempt_at = :now, claimed_until = NULL, recipient_id = :recipientId, "
+                        + "kind = :kind, template = :template, business_key = :businessKey, process_instance_id = :pid, task_id = :taskId "
                         + "WHERE dedup_key = :key AND recipient = :recipient",
                 about(notice, recipient).addValue("status", SENT).addValue("subject", clip(subject, MAX_SUBJECT))
                         .addValue("now", now));
@@ -120,7 +132,8 @@ public class MailLog {
 
     void markFailed(Notice notice, String recipient, String subject, String error, OffsetDateTime now) {
         jdbc.update("UPDATE mail_log SET status = :status, attempts = attempts + 1, error = :error, "
-                        + "subject = COALESCE(:subject, subject), last_attempt_at = :now, recipient_id = :recipientId, "
+                        + "subject = COALESCE(:subject, subject), last_attempt_at = :now, claimed_until = NULL, "
+                        + "recipient_id = :recipientId, "
                         + "kind = :kind, template = :template, business_key = :businessKey, process_instance_id = :pid, "
                         + "task_id = :taskId WHERE dedup_key = :key AND recipient = :recipient",
                 about(notice, recipient).addValue("status", FAILED).addValue("error", clip(error, MAX_ERROR))
@@ -147,6 +160,10 @@ public class MailLog {
             end--;
         }
         return s.substring(0, end) + "…";
+    }
+
+    /** A row's status and who claims it until when (null when no attempt is under way). */
+    record Row(String status, String claimedBy, OffsetDateTime claimedUntil) {
     }
 
     private static MailLogEntry entry(ResultSet rs, int row) throws SQLException {

@@ -4,9 +4,11 @@ import cn.fazhi.annualreport.notification.NotificationProperties;
 import cn.fazhi.annualreport.shared.Beijing;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,13 +23,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,16 +40,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a {@link Notice} as an HTML and plain-text mail with the deadline as an iCalendar attachment, once per dedup
- * key and recipient address.
+ * key and recipient address, in practice even when a node dies while sending.
  *
- * <p>Every attempt runs in a transaction of its own (REQUIRES_NEW), separate from the caller's engine transaction:
- * it locks the mail's row in {@code mail_log} ({@code SELECT … FOR UPDATE}; a first attempt inserts it), returns
- * {@link SendResult#ALREADY_SENT} if the row says SENT, otherwise renders and sends the mail and commits the row as
- * SENT, or as FAILED with the error. So the record survives a rollback of the caller's transaction and a retried job
- * does not send again; two concurrent attempts of the same mail wait for each other instead of both sending.
- * One gap remains: a crash (or a failing database) after the SMTP server accepted the mail and before the SENT row
- * commits leaves no SENT row, and the retry sends again — with the same Message-ID, which lets many mail stores drop
- * the copy.
+ * <p>An attempt first claims the mail in {@code mail_log} and commits the claim (status SENDING, this node and
+ * attempt, a lease of {@code report.mail.claim-lease}) before it talks to the SMTP server; it returns
+ * {@link SendResult#ALREADY_SENT} if the row says SENT, and throws {@link MailInFlightException} while another
+ * attempt's claim is live. It then renders the mail, connects, and sends it over a {@link Transport} of its own inside
+ * a short transaction that locks the row, checks the claim is still its own, and commits SENT right after the server's
+ * 250 for the message, before QUIT. A failure before
+ * the 250 is recorded FAILED and releases the claim. A claim whose lease ran out without SENT is a node that died (or
+ * hung) while sending: the next attempt sends the mail again with the same Message-ID — at least once — and logs it.
+ * So a mail goes out twice only if its node dies between the server's 250 and the commit of SENT (docs/mail.md).
  */
 @Service
 public class Mailer {
@@ -59,21 +63,23 @@ public class Mailer {
     static final String ICS_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
     private static final LocalTime DEFAULT_DUE_TIME = LocalTime.of(17, 30);
     private static final Duration EVENT_LENGTH = Duration.ofMinutes(30);
-    /** How often an attempt looks again at a row that a concurrent attempt of the same mail holds. */
+    /** How often an attempt looks again at a row that a concurrent first attempt of the same mail inserted. */
     private static final int CONCURRENT_ROUNDS = 3;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final JavaMailSender mailSender;
+    private final MailSession session;
     private final MailTemplates templates;
     private final MailLog mailLog;
     private final TransactionTemplate ownTransaction;
     private final String from;
     private final String domain;
+    private final Duration lease;
+    private final String node;
 
-    Mailer(JavaMailSender mailSender, MailTemplates templates, MailLog mailLog,
+    Mailer(MailSession session, MailTemplates templates, MailLog mailLog,
            PlatformTransactionManager transactionManager,
-           NotificationProperties properties) {
-        this.mailSender = mailSender;
+           NotificationProperties properties, MailClaimProperties claims) {
+        this.session = session;
         this.templates = templates;
         this.mailLog = mailLog;
         this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -81,71 +87,158 @@ public class Mailer {
         this.ownTransaction.setName("mail-log");
         this.from = properties.reminder().from();
         this.domain = hostOf(properties.baseUrl());
+        this.lease = claims.claimLease();
+        this.node = claims.node() == null || claims.node().isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() : claims.node().trim();
     }
 
     /**
      * Sends the notice unless the mail log has it SENT to this address already.
      *
      * @return {@link SendResult#SENT} when sent now, {@link SendResult#ALREADY_SENT} when nothing was done
+     * @throws MailInFlightException when another attempt holds a live claim on the mail (nothing done; try later)
      * @throws MailDeliveryException when the mail cannot be rendered or sent (recorded FAILED with the error), or the
      *                               mail log cannot be read or written; let it fail the job so that the job retries
      */
     public SendResult send(Notice notice) {
         Objects.requireNonNull(notice, "notice");
         String recipient = notice.recipientKey();
-        for (int round = 1; ; round++) {
-            Attempt attempt = new Attempt();
-            Outcome outcome;
+        String claimant = node + " " + UUID.randomUUID().toString().substring(0, 8);
+        SendResult before = claim(notice, recipient, claimant);
+        if (before != null) {
+            return before;
+        }
+        Attempt attempt = new Attempt();
+        MimeMessage message;
+        Transport transport;
+        try {
+            RenderedMail mail = templates.render(notice, today());
+            attempt.subject = mail.subject();
+            message = compose(notice, recipient, mail);
+            MailSession.prepare(message);
+            transport = session.connect();
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            throw failed(notice, recipient, attempt, e);
+        }
+        try {
+            return deliver(notice, recipient, claimant, message, transport, attempt);
+        } finally {
             try {
-                outcome = ownTransaction.execute(tx -> attempt(notice, recipient, attempt));
+                transport.close(); // QUIT: after SENT has committed
+            } catch (MessagingException | RuntimeException e) {
+                log.debug("Mail {} to {}: closing the SMTP connection failed: {}", notice.dedupKey(), recipient,
+                        describe(e));
+            }
+        }
+    }
+
+    /** Claims the mail for this attempt and commits the claim; answers ALREADY_SENT instead, or null when claimed. */
+    private SendResult claim(Notice notice, String recipient, String claimant) {
+        for (int round = 1; ; round++) {
+            try {
+                return ownTransaction.execute(tx -> claimLocked(notice, recipient, claimant));
             } catch (DataAccessException | TransactionException e) {
-                if (attempt.accepted) {
-                    return recordAccepted(notice, recipient, attempt.subject, e);
-                }
-                if (e instanceof DuplicateKeyException || e instanceof TransientDataAccessException) {
-                    // a concurrent attempt of the same mail holds or just committed its row: look at it again
-                    if (round < CONCURRENT_ROUNDS) {
-                        continue;
-                    }
-                    log.warn("Mail {} to {} is being sent concurrently: not sent here", notice.dedupKey(), recipient);
-                    throw new MailDeliveryException(notice.dedupKey(), recipient,
-                            "Mail " + notice.dedupKey() + " to " + recipient + " is being sent concurrently", e);
+                if ((e instanceof DuplicateKeyException || e instanceof TransientDataAccessException)
+                        && round < CONCURRENT_ROUNDS) {
+                    continue; // a concurrent first attempt of the same mail inserted its row: look at it again
                 }
                 log.warn("Mail {} to {}: mail log unavailable, not sent: {}", notice.dedupKey(), recipient, describe(e));
                 throw new MailDeliveryException(notice.dedupKey(), recipient, "Mail log unavailable for mail "
                         + notice.dedupKey() + " to " + recipient + ": " + e.getMessage(), e);
             }
-            if (outcome.failure() != null) {
-                throw new MailDeliveryException(notice.dedupKey(), recipient, "Cannot send mail " + notice.dedupKey()
-                        + " to " + recipient + ": " + describe(outcome.failure()), outcome.failure());
-            }
-            return outcome.result();
         }
     }
 
-    private Outcome attempt(Notice notice, String recipient, Attempt attempt) {
-        String status = mailLog.lockStatus(notice.dedupKey(), recipient);
-        if (MailLog.SENT.equals(status)) {
+    private SendResult claimLocked(Notice notice, String recipient, String claimant) {
+        OffsetDateTime now = now();
+        OffsetDateTime until = now.plus(lease);
+        MailLog.Row row = mailLog.lock(notice.dedupKey(), recipient);
+        if (row == null) {
+            mailLog.insertClaimed(notice, recipient, claimant, until, OffsetDateTime.now(Beijing.ZONE));
+            return null;
+        }
+        if (MailLog.SENT.equals(row.status())) {
             log.debug("Mail {} to {} was sent before: not sending again", notice.dedupKey(), recipient);
-            return new Outcome(SendResult.ALREADY_SENT, null);
+            return SendResult.ALREADY_SENT;
         }
-        if (status == null) {
-            mailLog.insertSending(notice, recipient, OffsetDateTime.now(Beijing.ZONE));
+        if (MailLog.SENDING.equals(row.status())) {
+            if (row.claimedUntil() != null && row.claimedUntil().isAfter(now)) {
+                throw new MailInFlightException(notice.dedupKey(), recipient, row.claimedBy(), row.claimedUntil());
+            }
+            log.warn("Mail {} to {}: the claim of {} ran out at {} without the mail being recorded SENT (its node died "
+                    + "or hung while sending it): sending it again with the same Message-ID", notice.dedupKey(),
+                    recipient, row.claimedBy(), row.claimedUntil());
         }
+        mailLog.claim(notice, recipient, claimant, until, OffsetDateTime.now(Beijing.ZONE));
+        return null;
+    }
+
+    /**
+     * Sends the message inside a transaction opened just before, so that SENT is written and committed on a connection
+     * already held the moment the server answers 250 — no wait for the pool in between. The transaction locks the
+     * mail's row first and goes on only if the claim is still this attempt's: a slow attempt whose lease ran out sends
+     * only if nobody has taken the mail over, and nobody can while it holds the lock.
+     */
+    private SendResult deliver(Notice notice, String recipient, String claimant, MimeMessage message,
+                               Transport transport, Attempt attempt) {
+        Outcome outcome;
         try {
-            RenderedMail mail = templates.render(notice, today());
-            attempt.subject = mail.subject();
-            mailSender.send(compose(notice, recipient, mail));
-            attempt.accepted = true;
-        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-            log.warn("Mail {} ({}) to {} failed: {}", notice.dedupKey(), notice.kind(), recipient, describe(e));
-            mailLog.markFailed(notice, recipient, attempt.subject, describe(e), OffsetDateTime.now(Beijing.ZONE));
-            return new Outcome(null, e);
+            outcome = ownTransaction.execute(tx -> {
+                MailLog.Row row = mailLog.lock(notice.dedupKey(), recipient);
+                if (row != null && MailLog.SENT.equals(row.status())) {
+                    log.info("Mail {} to {} was taken over and sent by {} while this attempt was slow: not sent "
+                            + "here", notice.dedupKey(), recipient, row.claimedBy());
+                    return new Outcome(SendResult.ALREADY_SENT, null);
+                }
+                if (row == null || !MailLog.SENDING.equals(row.status()) || !claimant.equals(row.claimedBy())) {
+                    throw new MailInFlightException(notice.dedupKey(), recipient,
+                            row == null ? "nobody" : row.claimedBy(),
+                            row == null || row.claimedUntil() == null ? now() : row.claimedUntil());
+                }
+                try {
+                    transport.sendMessage(message, message.getAllRecipients());
+                    attempt.accepted = true;
+                } catch (MessagingException | RuntimeException e) {
+                    log.warn("Mail {} ({}) to {} failed: {}", notice.dedupKey(), notice.kind(), recipient, describe(e));
+                    mailLog.markFailed(notice, recipient, attempt.subject, describe(e), OffsetDateTime.now(Beijing.ZONE));
+                    return new Outcome(null, e);
+                }
+                mailLog.markSent(notice, recipient, attempt.subject, OffsetDateTime.now(Beijing.ZONE));
+                return new Outcome(SendResult.SENT, null);
+            });
+        } catch (DataAccessException | TransactionException e) {
+            if (attempt.accepted) {
+                return recordAccepted(notice, recipient, attempt.subject, e);
+            }
+            // not sent: the claim stays until its lease runs out, then any attempt may send the mail
+            log.warn("Mail {} to {}: mail log unavailable, not sent: {}", notice.dedupKey(), recipient, describe(e));
+            throw new MailDeliveryException(notice.dedupKey(), recipient, "Mail log unavailable for mail "
+                    + notice.dedupKey() + " to " + recipient + ": " + e.getMessage(), e);
         }
-        mailLog.markSent(notice, recipient, attempt.subject, OffsetDateTime.now(Beijing.ZONE));
+        if (outcome.failure() != null) {
+            throw new MailDeliveryException(notice.dedupKey(), recipient, "Cannot send mail " + notice.dedupKey()
+                    + " to " + recipient + ": " + describe(outcome.failure()), outcome.failure());
+        }
+        if (outcome.result() == SendResult.ALREADY_SENT) {
+            return SendResult.ALREADY_SENT;
+        }
         log.info("Mail {} ({}) sent to {} for task {} of {}", notice.dedupKey(), notice.kind(), recipient,
                 notice.taskId(), notice.businessKey());
-        return new Outcome(SendResult.SENT, null);
+        return SendResult.SENT;
+    }
+
+    /** Records a failure before the mail went out (releasing the claim) and answers the exception to throw. */
+    private MailDeliveryException failed(Notice notice, String recipient, Attempt attempt, Exception e) {
+        log.warn("Mail {} ({}) to {} failed: {}", notice.dedupKey(), notice.kind(), recipient, describe(e));
+        try {
+            ownTransaction.executeWithoutResult(tx -> mailLog.markFailed(notice, recipient, attempt.subject,
+                    describe(e), OffsetDateTime.now(Beijing.ZONE)));
+        } catch (RuntimeException logDown) {
+            log.warn("Mail {} to {}: the failure could not be recorded ({}); its claim runs out by itself",
+                    notice.dedupKey(), recipient, describe(logDown));
+        }
+        return new MailDeliveryException(notice.dedupKey(), recipient, "Cannot send mail " + notice.dedupKey()
+                + " to " + recipient + ": " + describe(e), e);
     }
 
     /**
@@ -156,25 +249,30 @@ public class Mailer {
     private SendResult recordAccepted(Notice notice, String recipient, String subject, Exception first) {
         try {
             ownTransaction.executeWithoutResult(tx -> {
-                if (mailLog.lockStatus(notice.dedupKey(), recipient) == null) {
-                    mailLog.insertSending(notice, recipient, OffsetDateTime.now(Beijing.ZONE));
+                if (mailLog.lock(notice.dedupKey(), recipient) == null) {
+                    mailLog.insertClaimed(notice, recipient, node, now(), OffsetDateTime.now(Beijing.ZONE));
                 }
                 mailLog.markSent(notice, recipient, subject, OffsetDateTime.now(Beijing.ZONE));
             });
             log.warn("Mail {} sent to {}; recording it took a second try ({})", notice.dedupKey(), recipient,
                     describe(first));
         } catch (RuntimeException e) {
-            log.error("Mail {} sent to {} but NOT recorded in the mail log ({}; then {}): a later attempt with the "
-                    + "same dedup key will send it again", notice.dedupKey(), recipient, describe(first), describe(e));
+            log.error("Mail {} sent to {} but NOT recorded in the mail log ({}; then {}): once its claim runs out, a "
+                    + "later attempt with the same dedup key will send it again", notice.dedupKey(), recipient,
+                    describe(first), describe(e));
         }
         return SendResult.SENT;
     }
 
+    /** The clock of claims: the engine's, so that a test moves it as it moves timers. */
+    private static OffsetDateTime now() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(Beijing.ZONE).toOffsetDateTime();
+    }
+
     private MimeMessage compose(Notice notice, String recipient, RenderedMail mail)
             throws MessagingException, UnsupportedEncodingException {
-        Session session = mailSender.createMimeMessage().getSession();
-        MimeMessage message = new StableIdMimeMessage(session, messageId(notice, recipient));
-        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+        MimeMessage message = new StableIdMimeMessage(session.session(), messageId(notice, recipient));
+        MimeMessageHelper helper = session.helper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
                 StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         InternetAddress to = new InternetAddress(notice.recipientEmail().trim(), true);

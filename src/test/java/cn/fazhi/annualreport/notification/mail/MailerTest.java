@@ -32,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,7 +55,9 @@ class MailerTest {
     @Autowired
     NamedParameterJdbcTemplate namedJdbc;
     @Autowired
-    JavaMailSender mailSender;
+    MailSession mailSession;
+    @Autowired
+    MailClaimProperties claims;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -240,8 +241,8 @@ class MailerTest {
                 super.markSent(notice, recipient, subject, now);
             }
         };
-        Mailer withFlakyLog = new Mailer(mailSender, new MailTemplates(), flaky, transactionManager,
-                new NotificationProperties("http://tasklist.example.org", null));
+        Mailer withFlakyLog = new Mailer(mailSession, new MailTemplates(), flaky, transactionManager,
+                new NotificationProperties("http://tasklist.example.org", null), claims);
         Notice notice = reminder("bayan.gaj.staff@example.org");
 
         // When it sends
