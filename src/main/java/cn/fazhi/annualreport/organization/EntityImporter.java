@@ -122,11 +122,18 @@ class EntityImporter {
     /** Writes a checked file in one transaction, as the system; the progress hears of every command. */
     Result importFile(Checked file, String importedBy, String newUserPassword, Progress progress) {
         long start = System.nanoTime();
-        Result result = SystemCall.run(identityService, () -> transaction.execute(status -> {
-            Result written = write(file, importedBy, newUserPassword, progress);
-            progress.completing(written);
-            return written;
-        }));
+        Result result = SystemCall.run(identityService, () -> {
+            // read before the transaction writes: inside it, the databases' look-ups slow down with its size
+            List<String> groupIds = new ArrayList<>();
+            file.rows().forEach(row -> List.of(Role.values()).forEach(r -> groupIds.add(r.groupId(row.entity().code()))));
+            Set<String> fresh = grants.withoutGrants(groupIds);
+            Set<String> existingGroups = existingGroups(groupIds);
+            return grants.withFreshGroups(fresh, () -> transaction.execute(status -> {
+                Result written = write(file, existingGroups, importedBy, newUserPassword, progress);
+                progress.completing(written);
+                return written;
+            }));
+        });
         log.info("Registry import by {} in {} ms: {} entities created, {} updated, {} users created, {} updated, "
                         + "memberships +{} -{}", importedBy, (System.nanoTime() - start) / 1_000_000,
                 result.created(), result.updated(), result.usersCreated().size(), result.usersUpdated(),
@@ -186,7 +193,18 @@ class EntityImporter {
         return people;
     }
 
-    private Result write(Checked file, String by, String newUserPassword, Progress progress) {
+    /** Which of these groups exist, read in pages. */
+    private Set<String> existingGroups(List<String> groupIds) {
+        Set<String> existing = new HashSet<>();
+        for (List<String> page : chunks(groupIds, 500)) {
+            identityService.createGroupQuery().groupIdIn(page.toArray(String[]::new)).list()
+                    .forEach(g -> existing.add(g.getId()));
+        }
+        return existing;
+    }
+
+    private Result write(Checked file, Set<String> existingGroups, String by, String newUserPassword,
+                         Progress progress) {
         List<String> usersCreated = new ArrayList<>();
         int usersUpdated = 0;
         List<Person> people = List.copyOf(file.people().values());
@@ -197,7 +215,7 @@ class EntityImporter {
         int[] counts = new int[4]; // created, updated, memberships added, removed
         int done = 0;
         for (List<EntityRow> chunk : chunks(file.rows())) {
-            EntitiesImported imported = inCommand(context -> writeEntities(chunk, by, counts));
+            EntitiesImported imported = inCommand(context -> writeEntities(chunk, existingGroups, by, counts));
             // a command of its own: the listeners' queries (who is still a member) see this chunk's rows written
             inCommand(context -> {
                 events.publishEvent(imported);
@@ -255,15 +273,18 @@ class EntityImporter {
     }
 
     /** One command: a chunk's entities, their groups (with Tasklist access) and memberships; answers the event. */
-    private EntitiesImported writeEntities(List<EntityRow> chunk, String by, int[] counts) {
+    private EntitiesImported writeEntities(List<EntityRow> chunk, Set<String> existingGroups, String by,
+                                           int[] counts) {
         int created = store.saveAll(chunk.stream().map(EntityRow::entity).toList(), by);
         counts[0] += created;
         counts[1] += chunk.size() - created;
         List<String> groupIds = new ArrayList<>();
         chunk.forEach(row -> List.of(Role.values()).forEach(r -> groupIds.add(r.groupId(row.entity().code()))));
         Map<String, Group> existing = new HashMap<>();
-        identityService.createGroupQuery().groupIdIn(groupIds.toArray(String[]::new)).list()
-                .forEach(g -> existing.put(g.getId(), g));
+        String[] known = groupIds.stream().filter(existingGroups::contains).toArray(String[]::new);
+        if (known.length > 0) {
+            identityService.createGroupQuery().groupIdIn(known).list().forEach(g -> existing.put(g.getId(), g));
+        }
         // the chunk's people in the command's cache with one query: each membership below looks its user up there
         Set<String> members = new HashSet<>();
         chunk.forEach(row -> row.people().values().forEach(list -> list.forEach(p -> members.add(p.id()))));
@@ -316,9 +337,13 @@ class EntityImporter {
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {
+        return chunks(all, CHUNK);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
         List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
         }
         return out;
     }
