@@ -374,3 +374,47 @@ CREATE TABLE IF NOT EXISTS case_urge (
   mails               INTEGER       NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_case_urge_case ON case_urge (process_instance_id, urged_at);
+
+-- Registry imports as background jobs (organization.RegistryImports, docs/organization.md): the checked file, who
+-- asked and when, the node running it with its heartbeat, the progress, the result or why it failed. QUEUED → RUNNING
+-- → SUCCEEDED or FAILED. SUCCEEDED is written in the import's own transaction: it commits with the registry or not at
+-- all. A RUNNING row whose heartbeat is older than report.organization.imports.stale-after was interrupted (its
+-- transaction rolled back with its node) and is started again from its stored file, or failed after its attempts.
+CREATE TABLE IF NOT EXISTS registry_import (
+  id                  VARCHAR(36)   NOT NULL PRIMARY KEY,
+  status              VARCHAR(16)   NOT NULL,
+  file_name           VARCHAR(255),
+  content             BYTEA         NOT NULL,
+  entities_total      INTEGER       NOT NULL,
+  people_total        INTEGER       NOT NULL,
+  entities_done       INTEGER       NOT NULL,
+  people_done         INTEGER       NOT NULL,
+  created             INTEGER,
+  updated             INTEGER,
+  users_created       INTEGER,
+  users_updated       INTEGER,
+  memberships_added   INTEGER,
+  memberships_removed INTEGER,
+  message_zh          VARCHAR(2000),
+  message_en          VARCHAR(2000),
+  requested_by        VARCHAR(255)  NOT NULL,
+  requested_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+  started_at          TIMESTAMP WITH TIME ZONE,
+  finished_at         TIMESTAMP WITH TIME ZONE,
+  node                VARCHAR(255),
+  heartbeat_at        TIMESTAMP WITH TIME ZONE,
+  attempts            INTEGER       NOT NULL,
+  CONSTRAINT ck_registry_import_status CHECK (status IN ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'))
+);
+CREATE INDEX IF NOT EXISTS ix_registry_import_status ON registry_import (status, requested_at);
+
+-- The lines of a registry file that failed the import's checks when it ran (the registry had changed since the file
+-- was accepted), at most 1,000 per import.
+CREATE TABLE IF NOT EXISTS registry_import_error (
+  import_id           VARCHAR(36)   NOT NULL,
+  seq                 INTEGER       NOT NULL,
+  line                INTEGER       NOT NULL,
+  message_zh          VARCHAR(2000) NOT NULL,
+  message_en          VARCHAR(2000) NOT NULL,
+  PRIMARY KEY (import_id, seq)
+);

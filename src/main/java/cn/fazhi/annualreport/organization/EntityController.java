@@ -1,7 +1,6 @@
 package cn.fazhi.annualreport.organization;
 
 import cn.fazhi.annualreport.security.Callers;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -15,28 +14,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The registry over HTTP: {@code GET /api/entities} lists it; admins import a CSV file ({@code POST
- * /api/entities/import}, multipart field "file" or a text/csv body) and export one ({@code GET /api/entities/export}).
+ * The registry over HTTP: {@code GET /api/entities} lists it; admins export it as a CSV file ({@code GET
+ * /api/entities/export}) and import one ({@link RegistryImportController}).
  */
 @RestController
 @RequestMapping("/api/entities")
 class EntityController {
 
     private final EntityRegistry registry;
-    private final EntityImporter importer;
     private final IdentityService identityService;
 
-    EntityController(EntityRegistry registry, EntityImporter importer, IdentityService identityService) {
+    EntityController(EntityRegistry registry, IdentityService identityService) {
         this.registry = registry;
-        this.importer = importer;
         this.identityService = identityService;
     }
 
@@ -49,21 +42,6 @@ class EntityController {
     ResponseEntity<EntityView> one(@PathVariable String code) {
         return registry.find(code).map(this::view).map(ResponseEntity::ok)
                 .orElseThrow(() -> EntityNotFoundException.of(code));
-    }
-
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    EntityImporter.Result importMultipart(@RequestParam("file") MultipartFile file) throws IOException {
-        return importBytes(file.getBytes());
-    }
-
-    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
-            MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    EntityImporter.Result importBody(@RequestBody byte[] body) {
-        return importBytes(body);
-    }
-
-    private EntityImporter.Result importBytes(byte[] bytes) {
-        return importer.importFile(bytes, requireAdmin(), null);
     }
 
     @GetMapping("/export")
@@ -92,6 +70,11 @@ class EntityController {
     }
 
     private String requireAdmin() {
+        return requireAdmin(identityService);
+    }
+
+    /** The calling admin's id; anyone else is refused (403). */
+    static String requireAdmin(IdentityService identityService) {
         Authentication caller = identityService.getCurrentAuthentication();
         if (!Callers.isAdmin(caller)) {
             throw EntityImportException.adminOnly();

@@ -29,7 +29,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class EntityCsv {
 
-    static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** A code with the longest role suffix ("-contributor") still fits Camunda's 64-character group id. */
+    static final int MAX_CODE = 52;
+    static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]*");
     static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；]");
     private static final Pattern PERSON_SEPARATOR = Pattern.compile("[:：]");
@@ -152,7 +154,7 @@ final class EntityCsv {
 
         private static int maxLength(EntityColumn column) {
             return switch (column) {
-                case CODE -> 64;
+                case CODE -> MAX_CODE;
                 case SHORT_NAME, ACTIVE, TYPE, LEVEL, REVIEW_GATE -> 100;
                 case DOCUMENT_NUMBER_PREFIX -> 32;
                 case RECIPIENTS -> 2000;

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.organization;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
@@ -12,13 +13,35 @@ record OrganizationProperties(Organization organization, boolean demoData, Strin
 
     OrganizationProperties {
         if (organization == null) {
-            organization = new Organization(null);
+            organization = new Organization(null, null);
         }
         if (demoPassword == null || demoPassword.isBlank()) {
             demoPassword = "demo";
         }
     }
 
-    record Organization(Resource seed) {
+    record Organization(Resource seed, Imports imports) {
+
+        Organization {
+            if (imports == null) {
+                imports = new Imports(null, null, null, 0);
+            }
+        }
+    }
+
+    /**
+     * The background imports ({@code report.organization.imports}): how often a running import writes its heartbeat
+     * and progress, after how long without one another node (or the restarted node) takes it over, how long a caller
+     * may ask {@code POST /api/entities/import?wait=…} to wait at most (below the proxy's read timeout), and how many
+     * times an interrupted import is started before it is failed.
+     */
+    record Imports(Duration heartbeat, Duration staleAfter, Duration maxWait, int attempts) {
+
+        Imports {
+            heartbeat = heartbeat == null ? Duration.ofSeconds(2) : heartbeat;
+            staleAfter = staleAfter == null ? Duration.ofSeconds(60) : staleAfter;
+            maxWait = maxWait == null ? Duration.ofSeconds(50) : maxWait;
+            attempts = attempts <= 0 ? 3 : attempts;
+        }
     }
 }

@@ -3,6 +3,8 @@ package cn.fazhi.annualreport.report;
 import cn.fazhi.annualreport.organization.EntitiesImported;
 import cn.fazhi.annualreport.organization.Grants;
 import cn.fazhi.annualreport.organization.Role;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -30,18 +32,19 @@ class CaseAuthorizationBootstrap {
 
     @EventListener
     void on(EntitiesImported imported) {
+        // a few queries per chunk of the import, not per group: an import brings tens of thousands of groups
+        List<String> owners = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         for (String code : imported.codes()) {
             for (Role role : Role.values()) {
-                String group = role.groupId(code);
-                if (role == Role.OWNER) {
-                    grants.grantGroup(group, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_KEY,
-                            Permissions.READ, Permissions.CREATE_INSTANCE);
-                    grants.grantGroup(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-                } else {
-                    grants.grantGroup(group, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_KEY,
-                            Permissions.READ);
-                }
+                (role == Role.OWNER ? owners : others).add(role.groupId(code));
             }
+        }
+        grants.grantGroups(owners, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_KEY,
+                Permissions.READ, Permissions.CREATE_INSTANCE);
+        grants.grantGroups(owners, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        grants.grantGroups(others, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_KEY, Permissions.READ);
+        for (String code : imported.codes()) {
             cases.grantSupervisionOfExistingCases(code);
         }
     }

@@ -185,12 +185,13 @@ public class ReportCaseService {
      * parent's owners see the history; the former parent's keep what they had).
      */
     void grantSupervisionOfExistingCases(String entityCode) {
-        ReportingEntity entity = registry.find(entityCode).orElse(null);
+        List<String> existing = caseRegistry.casesOf(entityCode);
+        ReportingEntity entity = existing.isEmpty() ? null : registry.find(entityCode).orElse(null);
         if (entity == null) {
-            return;
+            return; // a new entity (most of a large import) costs this one query
         }
         List<ReportingEntity> ancestors = registry.ancestorsOf(entity);
-        for (String processInstanceId : caseRegistry.casesOf(entityCode)) {
+        for (String processInstanceId : existing) {
             for (ReportingEntity government : ancestors) {
                 grantRead(Role.OWNER.groupId(government.code()), processInstanceId);
             }

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -160,6 +162,13 @@ public final class NationalCycleBenchmark {
         registry = new RegistryCsv(settings.governments(), settings.departments());
         header();
         startApplication();
+        int registryGovernments = Integer.getInteger("bench.registry.governments", 0);
+        if (registryGovernments > 0) {
+            // the registry import alone, at the size asked (issue 16): 3,000 x 10 is the national registry
+            importRegistryAtScale(registryGovernments, Integer.getInteger("bench.registry.departments", 10));
+            heap();
+            return;
+        }
         importRegistry();
         if (settings.phases().contains("lifecycle")) {
             List<CaseDriver.Result> cases = lifecycle();
@@ -236,15 +245,14 @@ public final class NationalCycleBenchmark {
         log("application ready at %s after %s", base, seconds(startUp));
     }
 
-    private void importRegistry() {
+    private void importRegistry() throws Exception {
         HttpSampler http = new HttpSampler(base);
         long start = System.nanoTime();
-        HttpResponse<String> answer = http.postCsv("/api/entities/import", HttpSampler.basic("admin", PASSWORD),
-                registry.csv());
+        JsonNode job = importAndFollow(http, registry.csv(), null);
         long took = System.nanoTime() - start;
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("Registry import answered " + answer.statusCode() + ": "
-                    + HttpSampler.abbreviate(answer.body()));
+        if (!"SUCCEEDED".equals(job.path("status").asText())) {
+            throw new IllegalStateException("Registry import ended " + job.path("status").asText() + ": "
+                    + HttpSampler.abbreviate(job.toString()));
         }
         // an admin sets the passwords of the people who log in below (imported people get a random one)
         IdentityService identity = engine.getIdentityService();
@@ -253,8 +261,125 @@ public final class NationalCycleBenchmark {
             user.setPassword(PASSWORD);
             identity.saveUser(user);
         }
-        table.row("registry import (POST /api/entities/import)", seconds(took),
+        table.row("registry import (POST /api/entities/import, followed to its end)", seconds(took),
                 registry.caseEntities().size() + 1 + " entities, " + registry.users() + " users");
+    }
+
+    /**
+     * Posts a registry file as the admin's page does and follows the import at its URL (once a second) until it has
+     * finished; answers the import as its URL shows it at the end. The heap's high-water mark is sampled meanwhile.
+     */
+    private JsonNode importAndFollow(HttpSampler http, String csv, long[] heapPeak) throws Exception {
+        String auth = HttpSampler.basic("admin", PASSWORD);
+        HttpResponse<String> answer = http.postCsv("/api/entities/import", auth, csv);
+        if (answer.statusCode() != 202) {
+            throw new IllegalStateException("Registry import answered " + answer.statusCode() + ": "
+                    + HttpSampler.abbreviate(answer.body()));
+        }
+        String url = answer.headers().firstValue("Location").orElseThrow();
+        ObjectMapper json = new ObjectMapper();
+        long lastLog = System.nanoTime();
+        int refused = 0;
+        while (true) {
+            HttpResponse<String> polled = http.get(url, auth);
+            if (polled.statusCode() != 200) {
+                // e.g. 503 when the database died under the import: the import will not end
+                if (++refused >= 30) {
+                    throw new IllegalStateException("The import's URL answered " + polled.statusCode() + " 30 times"
+                            + " in a row: " + HttpSampler.abbreviate(polled.body()));
+                }
+                Thread.sleep(1000);
+                continue;
+            }
+            refused = 0;
+            JsonNode job = json.readTree(polled.body());
+            String status = job.path("status").asText();
+            if (heapPeak != null) {
+                heapPeak[0] = Math.max(heapPeak[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            }
+            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                return job;
+            }
+            if (System.nanoTime() - lastLog > 30_000_000_000L) {
+                log("registry import %s: %d%%, %d of %d people, %d of %d entities", status, job.path("percent").asInt(),
+                        job.path("peopleDone").asInt(), job.path("peopleTotal").asInt(),
+                        job.path("entitiesDone").asInt(), job.path("entitiesTotal").asInt());
+                lastLog = System.nanoTime();
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Issue 16: the registry import alone, of N governments with M departments each, with time, heap and SQL. */
+    private void importRegistryAtScale(int governments, int departments) throws Exception {
+        RegistryCsv big = new RegistryCsv(governments, departments);
+        String csv = big.csv();
+        int entities = big.caseEntities().size() + 1;
+        boolean h2 = settings.db().equals("h2");
+        if (h2) {
+            jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
+            jdbc.execute("SET QUERY_STATISTICS TRUE");
+        }
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(MemoryPoolMXBean::resetPeakUsage);
+        long[] sampledPeak = {heapBefore};
+        long gcBefore = gcMillis();
+        log("registry import at scale: %d entities, %d users, %.1f MB of CSV", entities, big.users(),
+                csv.getBytes(StandardCharsets.UTF_8).length / 1048576.0);
+        long start = System.nanoTime();
+        JsonNode job = importAndFollow(new HttpSampler(base), csv, sampledPeak);
+        long took = System.nanoTime() - start;
+        long gc = gcMillis() - gcBefore;
+        long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        table.section("Registry import at scale (issue 16)");
+        table.row("registry file", String.format("%d entities", entities), String.format("%d governments x %d"
+                        + " departments + the city; %d users; %.1f MB", governments, departments, big.users(),
+                csv.getBytes(StandardCharsets.UTF_8).length / 1048576.0));
+        table.row("import: POST until the import's URL says " + job.path("status").asText(), seconds(took),
+                String.format("%.1f entities/s; %.2f ms per entity", entities / (took / 1e9), took / 1e6 / entities));
+        if (!"SUCCEEDED".equals(job.path("status").asText())) {
+            problems.add("registry import at scale: " + HttpSampler.abbreviate(job.toString()));
+        }
+        table.row("import: created / users created / memberships", job.path("created").asText() + " / "
+                + job.path("usersCreated").asText() + " / " + job.path("membershipsAdded").asText(), "");
+        table.row("heap: used before / sampled peak / sum of pool peaks", String.format("%.0f / %.0f / %.0f MB",
+                heapBefore / 1048576.0, sampledPeak[0] / 1048576.0, poolPeaks / 1048576.0),
+                String.format("-Xmx %d MB; GC time during the import %.1f s", Runtime.getRuntime().maxMemory()
+                        / 1048576, gc / 1000.0));
+        if (h2) {
+            Long sql = jdbc.queryForObject("SELECT SUM(EXECUTION_COUNT) FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
+                    Long.class);
+            table.row("SQL statements executed (H2's query statistics)", String.valueOf(sql),
+                    String.format("%.1f per entity (a batched statement counts once per row)",
+                            sql == null ? 0.0 : sql / (double) entities));
+            List<Map<String, Object>> top = jdbc.queryForList("SELECT SQL_STATEMENT, EXECUTION_COUNT, "
+                    + "CUMULATIVE_EXECUTION_TIME FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+                    + "ORDER BY CUMULATIVE_EXECUTION_TIME DESC FETCH FIRST 15 ROWS ONLY");
+            for (Map<String, Object> row : top) {
+                String statement = String.valueOf(row.get("SQL_STATEMENT")).replaceAll("\\s+", " ");
+                table.row("  " + (statement.length() > 90 ? statement.substring(0, 90) + "…" : statement),
+                        String.valueOf(row.get("EXECUTION_COUNT")) + "x",
+                        String.format("%.1f s in H2", ((Number) row.get("CUMULATIVE_EXECUTION_TIME")).doubleValue()
+                                / 1000.0));
+            }
+            jdbc.execute("SET QUERY_STATISTICS FALSE");
+        }
+        table.row("rows: entities / Camunda users / groups / memberships / authorizations",
+                jdbc.queryForObject("SELECT COUNT(*) FROM reporting_entity", Long.class) + " / "
+                        + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_USER", Long.class) + " / "
+                        + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_GROUP", Long.class) + " / "
+                        + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP", Long.class) + " / "
+                        + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION", Long.class), "");
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     // --- 1. the lifecycle ----------------------------------------------------------------------------------------

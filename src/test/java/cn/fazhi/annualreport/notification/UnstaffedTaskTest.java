@@ -187,7 +187,7 @@ class UnstaffedTaskTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("admin", ADMIN_PASSWORD);
         headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-        return rest.exchange("/api/entities/import", HttpMethod.POST,
+        return rest.exchange("/api/entities/import?wait=50", HttpMethod.POST,
                 new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class);
     }
 

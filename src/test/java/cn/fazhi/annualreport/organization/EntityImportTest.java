@@ -73,7 +73,7 @@ class EntityImportTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth(user, password);
         headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-        return rest.exchange("/api/entities/import", HttpMethod.POST,
+        return rest.exchange("/api/entities/import?wait=50", HttpMethod.POST,
                 new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), new ParameterizedTypeReference<>() { });
     }
 
@@ -245,7 +245,7 @@ class EntityImportTest {
         });
 
         // When it is posted
-        ResponseEntity<Map<String, Object>> response = rest.exchange("/api/entities/import", HttpMethod.POST,
+        ResponseEntity<Map<String, Object>> response = rest.exchange("/api/entities/import?wait=50", HttpMethod.POST,
                 new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() { });
 
         // Then the city is imported

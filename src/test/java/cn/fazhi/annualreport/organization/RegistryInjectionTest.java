@@ -147,7 +147,7 @@ class RegistryInjectionTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("admin", ADMIN_PASSWORD);
         headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-        return rest.exchange("/api/entities/import", HttpMethod.POST,
+        return rest.exchange("/api/entities/import?wait=50", HttpMethod.POST,
                 new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), MAP);
     }
 

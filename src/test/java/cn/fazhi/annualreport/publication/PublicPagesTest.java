@@ -265,7 +265,7 @@ class PublicPagesTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("admin", "Fz-Test-K7q#2026-Vw");
         headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-        return rest.exchange("/api/entities/import", HttpMethod.POST,
+        return rest.exchange("/api/entities/import?wait=50", HttpMethod.POST,
                 new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class);
     }
 }

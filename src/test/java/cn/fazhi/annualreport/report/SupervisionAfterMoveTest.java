@@ -60,7 +60,7 @@ class SupervisionAfterMoveTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("admin", "Fz-Test-K7q#2026-Vw");
         headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-        return HttpStatus.valueOf(rest.exchange("/api/entities/import", HttpMethod.POST,
+        return HttpStatus.valueOf(rest.exchange("/api/entities/import?wait=50", HttpMethod.POST,
                 new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class).getStatusCode().value());
     }
 
