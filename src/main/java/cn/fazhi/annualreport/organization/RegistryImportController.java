@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.organization;
 
 import cn.fazhi.annualreport.api.ApiException;
+import cn.fazhi.annualreport.api.Shown;
 import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -54,10 +55,11 @@ class RegistryImportController {
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<?> importBody(@RequestBody byte[] body,
+    ResponseEntity<?> importBody(@RequestBody(required = false) byte[] body,
                                  @RequestParam(name = "wait", required = false) Integer wait) {
         String by = EntityController.requireAdmin(identityService);
-        return accept(body, null, by, wait);
+        // an empty body is an empty file: the file check says so ("文件为空"), not the body reader
+        return accept(body == null ? new byte[0] : body, null, by, wait);
     }
 
     @GetMapping("/imports/{id}")
@@ -73,6 +75,9 @@ class RegistryImportController {
     }
 
     private ResponseEntity<?> accept(byte[] file, String fileName, String by, Integer wait) {
+        if (wait != null && wait < 0) {
+            throw new BadWait(settings.maxWait().toSeconds());
+        }
         RegistryImportWorker.Submitted submitted = worker.submit(file, fileName, by);
         if (wait != null && wait > 0) {
             long millis = Math.min(TimeUnit.SECONDS.toMillis(wait), settings.maxWait().toMillis());
@@ -142,7 +147,17 @@ class RegistryImportController {
     static final class UnknownImport extends ApiException {
 
         UnknownImport(String id) {
-            super(HttpStatus.NOT_FOUND, "没有编号为" + id + "的名录导入", "No registry import " + id);
+            super(HttpStatus.NOT_FOUND, "没有编号为" + Shown.value(id) + "的名录导入",
+                    "No registry import " + Shown.value(id));
+        }
+    }
+
+    /** A negative {@code wait} (400). */
+    static final class BadWait extends ApiException {
+
+        BadWait(long maxSeconds) {
+            super(HttpStatus.BAD_REQUEST, "等待时间（wait）须为 0 至 " + maxSeconds + " 秒",
+                    "wait must be 0 to " + maxSeconds + " seconds");
         }
     }
 

@@ -98,6 +98,30 @@ class EntityImportJobTest {
     }
 
     @Test
+    void anEmptyFileANegativeWaitAndAnUnknownImportAreRefusedClearly() {
+        // When an admin posts an empty file, a good file with wait=-1, and asks for an import that does not exist
+        ResponseEntity<Map<String, Object>> empty = post("");
+        HttpHeaders headers = as("admin", ADMIN_PASSWORD);
+        headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
+        ResponseEntity<Map<String, Object>> negative = rest.exchange("/api/entities/import?wait=-1", HttpMethod.POST,
+                new HttpEntity<>((HEADER + CITY).getBytes(StandardCharsets.UTF_8), headers),
+                new ParameterizedTypeReference<>() { });
+        ResponseEntity<Map<String, Object>> unknown = get("/api/entities/imports/" + "a".repeat(5000), "admin",
+                ADMIN_PASSWORD);
+
+        // Then each is refused in both languages: the empty file as empty, the wait with its range, the import
+        // without repeating the whole id; and nothing was imported
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(empty.getBody().toString()).contains("文件为空", "The file is empty");
+        assertThat(negative.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(negative.getBody()).containsKeys("messageZh", "messageEn");
+        assertThat(negative.getBody().get("messageEn").toString()).contains("wait must be 0 to");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().get("messageEn").toString()).hasSizeLessThan(600);
+        assertThat(registry.find("zz-job-city")).isEmpty();
+    }
+
+    @Test
     void anAcceptedFileIsImportedInTheBackgroundWithItsProgressAndResultAtItsUrl() {
         // When an admin posts a good registry file
         ResponseEntity<Map<String, Object>> accepted = post(HEADER + CITY + COUNTY + DEPARTMENT);
