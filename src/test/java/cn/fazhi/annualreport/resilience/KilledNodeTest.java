@@ -149,8 +149,13 @@ class KilledNodeTest {
             assertThat(queued).as("notices queued by the launch").isPositive();
             assertThat(sendingLeft).as("mail-log rows not SENT").isZero();
             assertThat(copies).as("mails in the mailbox, per Message-ID and recipient").hasSize((int) queued);
-            assertThat(copies.entrySet().stream().filter(e -> e.getValue() > 1).toList())
-                    .as("mails that arrived more than once").isEmpty();
+            // A mail the server had accepted when node A died, before its SENT row committed, is sent again by B
+            // with the same Message-ID: the window that remains (docs/mail.md), at most one mail per sender thread
+            // of the killed node (report.notice.dispatch-threads: 4), twice each. MailerNodeDeathTest pins that window
+            // exactly; here, the full build of 2026-12-07 saw it once (one mail twice) in two runs.
+            List<Map.Entry<String, Long>> twice = copies.entrySet().stream().filter(e -> e.getValue() > 1).toList();
+            assertThat(twice).as("mails that arrived more than once").hasSizeLessThanOrEqualTo(4)
+                    .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(2L));
         }
     }
 
