@@ -64,7 +64,9 @@ class DeskBrowserTest {
         browser.click(By.id("desk-link"));
         browser.waitForText(By.id("summary"), "可查看 6 个单位");
 
-        // Then it reads the counts per state, and each entity's state and next deadline in words
+        // Then the summary says when its rows were judged, in Beijing time (the clock is at 10:00)
+        assertThat(browser.text(By.id("summary"))).containsPattern("统计日 2026-02-03，数据时间 10:0\\d:\\d\\d）");
+        // and it reads the counts per state, and each entity's state and next deadline in words
         assertThat(browser.text(By.cssSelector(".count[data-state=OVERDUE]"))).contains("1", "逾期");
         assertThat(browser.text(By.cssSelector(".count[data-state=NOT_STARTED]"))).contains("1", "未启动");
         assertThat(row("bayan-jyj")).contains("巴彦县教育局", "起草报告", "逾期", "2026-01-28", "逾期4个工作日");
