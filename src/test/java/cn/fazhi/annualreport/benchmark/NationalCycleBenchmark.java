@@ -392,6 +392,7 @@ public final class NationalCycleBenchmark {
         int mailsBefore = sink.getReceivedMessages().length;
         log("lifecycle: %d cases of %d on %d threads", entities.size(), LIFECYCLE_YEAR, settings.threads());
         EngineTransactionCounter.Snapshot before = counter.snapshot();
+        CpuProfile profile = CpuProfile.start();
         long start = System.nanoTime();
         List<CaseDriver.Result> results = parallel(entities, entity -> {
             ProcessInstance pi = CaseDriver.retry(() -> reports.start(entity, LIFECYCLE_YEAR));
@@ -402,6 +403,8 @@ public final class NationalCycleBenchmark {
         long drainStart = System.nanoTime();
         boolean drained = awaitOutboxDrained(300);
         long drain = System.nanoTime() - drainStart;
+        lifecycleCpu = profile.stop();
+        profile.close();
         int mails = sink.getReceivedMessages().length - mailsBefore;
 
         long ended = results.stream().filter(CaseDriver.Result::ended).count();
@@ -440,6 +443,8 @@ public final class NationalCycleBenchmark {
     }
 
     private double[] lifecycleStats;
+    /** The lifecycle's CPU, from its first kickoff until its notices were delivered. */
+    private CpuProfile.Result lifecycleCpu;
 
     /** User tasks, timers and jobs per case, from the driver and the engine's job log. */
     private void shape(Table t, String processKey, List<CaseDriver.Result> results) {
@@ -460,6 +465,7 @@ public final class NationalCycleBenchmark {
         CaseDriver driver = new CaseDriver(engine);
         log("bare baseline: %d instances", cases.size());
         EngineTransactionCounter.Snapshot before = counter.snapshot();
+        CpuProfile profile = CpuProfile.start();
         long start = System.nanoTime();
         List<CaseDriver.Result> results = parallel(cases, real -> {
             ProcessInstance pi = CaseDriver.retry(() -> engine.getRuntimeService().startProcessInstanceByKey(
@@ -467,6 +473,8 @@ public final class NationalCycleBenchmark {
             return driver.drive(pi.getId(), LIFECYCLE_YEAR, "bare");
         });
         long took = System.nanoTime() - start;
+        CpuProfile.Result bareCpu = profile.stop();
+        profile.close();
         EngineTransactionCounter.Snapshot tx = counter.snapshot().minus(before);
         long ended = results.stream().filter(CaseDriver.Result::ended).count();
         results.stream().filter(r -> !r.ended()).limit(3).forEach(r -> problems.add("bare instance "
@@ -491,7 +499,36 @@ public final class NationalCycleBenchmark {
         table.row("engine transactions per second", String.format("%.2f", lifecycleStats[1] / bareTx), "");
         table.row("engine transactions per case", String.format("%.2f", lifecycleStats[2] / bareTxPerCase),
                 "the application's work runs inside the same engine transactions (delegates, listeners)");
+        cpuBreakdown(lifecycleCpu, bareCpu, results.size());
         log("bare: %.1f s, %.2f instances/s", secs, bareCases);
+    }
+
+    /**
+     * The JVM's CPU per case of the lifecycle (notices included) and of the bare baseline, split by the application
+     * package whose code was innermost on JFR's samples ({@link CpuProfile}): which application work the ratio pays
+     * for.
+     */
+    private void cpuBreakdown(CpuProfile.Result application, CpuProfile.Result bare, int cases) {
+        table.section("Where the CPU goes: JVM process CPU per case, split by JFR execution samples (innermost"
+                + " application package on the stack)");
+        table.row("CPU per case: application / bare", String.format("%.0f / %.0f ms",
+                        application.cpuNanos() / 1e6 / cases, bare.cpuNanos() / 1e6 / cases),
+                String.format("%.1fx; JFR samples %d / %d; %s", application.cpuNanos() / (double) bare.cpuNanos(),
+                        application.total(), bare.total(), "h2".equals(settings.db())
+                                ? "H2 runs in the JVM: its work is in the numbers"
+                                : "the PostgreSQL server's CPU is not in the numbers"));
+        for (String owner : application.owners()) {
+            double app = application.cpuMillisPerCase(owner, cases);
+            double base = bare.cpuMillisPerCase(owner, cases);
+            table.row("  " + owner, String.format("%.1f ms", app), String.format("%4.1f %% of the application's;"
+                            + " bare %.1f ms", 100.0 * application.samples().get(owner) / application.total(), base));
+        }
+        for (String owner : bare.owners()) {
+            if (!application.samples().containsKey(owner)) {
+                table.row("  " + owner, "0.0 ms", String.format("bare %.1f ms",
+                        bare.cpuMillisPerCase(owner, cases)));
+            }
+        }
     }
 
     // --- 3. the reminder storm -----------------------------------------------------------------------------------
@@ -597,6 +634,14 @@ public final class NationalCycleBenchmark {
                         + executor.getMaxJobsPerAcquisition() + " jobs per acquisition");
         log("storm: %d of %d delivered in %s", delivered, k, all < 0 ? "-" : seconds(all));
         sink.purgeEmailFromAllMailboxes();
+
+        // Tasklist with the storm's K cases in flight: as many open tasks as the launch leaves (issue 16's latency)
+        int n = settings.samples();
+        int[] visible = new int[1];
+        String user = RegistryCsv.departmentStaff(1, 1);
+        HttpSampler.Latencies tasks = tasklistLatency(user, Math.max(10, n / 10), n, visible);
+        latencyRow(tasks, "with " + engine.getTaskService().createTaskQuery().count() + " open tasks: POST"
+                + " …/filter/{我的待办}/list as " + user + " (session); sees " + visible[0] + " task(s)");
     }
 
     // --- 4. latencies with the database full ---------------------------------------------------------------------
@@ -618,21 +663,8 @@ public final class NationalCycleBenchmark {
                 i -> http.get("/api/reports?year=" + LIFECYCLE_YEAR + "&size=50&sort=overdue", admin));
 
         String user = RegistryCsv.departmentStaff(1, 1);
-        HttpSampler tasklist = new HttpSampler(base);
-        tasklist.loginToTasklist(user, PASSWORD);
-        String filterId = filterId(tasklist, "我的待办");
-        String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-                + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
-        String path = "/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15";
-        HttpResponse<String> probe = tasklist.webappPost(path, body, "application/hal+json, application/json; q=0.5");
-        int visible = -1;
-        try {
-            visible = new ObjectMapper().readTree(probe.body()).path("count").asInt(-1);
-        } catch (IOException e) {
-            problems.add("Tasklist answer is not JSON: " + HttpSampler.abbreviate(probe.body()));
-        }
-        HttpSampler.Latencies tasks = HttpSampler.sample("Tasklist filter list", warmUp, n,
-                i -> tasklist.webappPost(path, body, "application/hal+json, application/json; q=0.5"));
+        int[] visible = new int[1];
+        HttpSampler.Latencies tasks = tasklistLatency(user, warmUp, n, visible);
 
         long runningTasks = engine.getTaskService().createTaskQuery().count();
         long finished = engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
@@ -640,10 +672,32 @@ public final class NationalCycleBenchmark {
                 + " open tasks; " + n + " sequential calls after " + warmUp + " warm-up");
         latencyRow(report, "as " + RegistryCsv.CITY_OWNER + " (Basic), the " + entities.size()
                 + " cases of " + LIFECYCLE_YEAR + " in turn");
-        latencyRow(tasks, "POST …/filter/{我的待办}/list, hal+json, as " + user + " (session); sees " + visible
+        latencyRow(tasks, "POST …/filter/{我的待办}/list, hal+json, as " + user + " (session); sees " + visible[0]
                 + " task(s)");
         latencyRow(desk, "the year's overview as " + RegistryCsv.CITY_OWNER + ", 50 rows a page, pages 1–3");
         latencyRow(deskAdmin, "the year's overview as admin (every entity), sorted by working days overdue");
+    }
+
+    /**
+     * Tasklist's list of the filter 我的待办 as the user, the request its page sends, sampled after a login through
+     * its form (session cookie and CSRF token); {@code visible[0]} receives the count the user sees.
+     */
+    private HttpSampler.Latencies tasklistLatency(String user, int warmUp, int n, int[] visible) {
+        HttpSampler tasklist = new HttpSampler(base);
+        tasklist.loginToTasklist(user, PASSWORD);
+        String filterId = filterId(tasklist, "我的待办");
+        String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+                + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
+        String path = "/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15";
+        HttpResponse<String> probe = tasklist.webappPost(path, body, "application/hal+json, application/json; q=0.5");
+        visible[0] = -1;
+        try {
+            visible[0] = new ObjectMapper().readTree(probe.body()).path("count").asInt(-1);
+        } catch (IOException e) {
+            problems.add("Tasklist answer is not JSON: " + HttpSampler.abbreviate(probe.body()));
+        }
+        return HttpSampler.sample("Tasklist filter list", warmUp, n,
+                i -> tasklist.webappPost(path, body, "application/hal+json, application/json; q=0.5"));
     }
 
     // --- 5. the supervision desk with a national registry --------------------------------------------------------

@@ -1,0 +1,125 @@
+package cn.fazhi.annualreport.benchmark;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where a phase's CPU goes: the JVM's process CPU time over the phase, and Java Flight Recorder's execution samples
+ * split by the application package whose code is innermost on each sampled stack ("engine" when none is).
+ *
+ * <p>A sample in engine or JDBC code called by an application delegate or listener counts for that application
+ * package: it is work the application asked for. The benchmark's own driver package does not count as application.
+ * JFR samples threads running Java code every {@value #PERIOD_MS} ms; on H2 the database runs in the JVM and its work
+ * is in the samples, on PostgreSQL the server's CPU is in neither number.
+ */
+final class CpuProfile implements AutoCloseable {
+
+    static final String ENGINE = "engine (no application frame)";
+    private static final long PERIOD_MS = 10;
+    private static final String APPLICATION = "cn.fazhi.annualreport.";
+    private static final String DRIVER = APPLICATION + "benchmark.";
+
+    private final Recording recording = new Recording();
+    private final OperatingSystemMXBean os =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final long cpuAtStart;
+
+    private CpuProfile() {
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(PERIOD_MS));
+        recording.setToDisk(true);
+        cpuAtStart = os.getProcessCpuTime();
+        recording.start();
+    }
+
+    static CpuProfile start() {
+        return new CpuProfile();
+    }
+
+    /** Stops the recording and counts its samples. */
+    Result stop() {
+        recording.stop();
+        long cpuNanos = os.getProcessCpuTime() - cpuAtStart;
+        Map<String, Long> samples = new TreeMap<>();
+        try {
+            Path file = Files.createTempFile("benchmark-cpu", ".jfr");
+            try {
+                recording.dump(file);
+                try (RecordingFile events = new RecordingFile(file)) {
+                    while (events.hasMoreEvents()) {
+                        RecordedEvent event = events.readEvent();
+                        if ("jdk.ExecutionSample".equals(event.getEventType().getName())) {
+                            samples.merge(owner(event.getStackTrace()), 1L, Long::sum);
+                        }
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Result(cpuNanos, samples);
+    }
+
+    @Override
+    public void close() {
+        recording.close();
+    }
+
+    /** The application package of the innermost application frame, e.g. "notification.mail"; or {@link #ENGINE}. */
+    static String owner(RecordedStackTrace stack) {
+        if (stack == null) {
+            return ENGINE;
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            if (type.startsWith(APPLICATION) && !type.startsWith(DRIVER)) {
+                String rest = type.substring(APPLICATION.length());
+                int dot = rest.lastIndexOf('.');
+                return dot < 0 ? "(root)" : rest.substring(0, dot);
+            }
+        }
+        return ENGINE;
+    }
+
+    /** A phase's process CPU time and its samples by owner. */
+    record Result(long cpuNanos, Map<String, Long> samples) {
+
+        long total() {
+            return samples.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The owners, most samples first. */
+        Map<String, Long> ranked() {
+            Map<String, Long> ranked = new LinkedHashMap<>();
+            samples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                    .forEach(e -> ranked.put(e.getKey(), e.getValue()));
+            return ranked;
+        }
+
+        /** CPU milliseconds per case that the owner's share of the samples stands for. */
+        double cpuMillisPerCase(String owner, int cases) {
+            long total = total();
+            return total == 0 ? 0 : cpuNanos / 1e6 / cases * samples.getOrDefault(owner, 0L) / total;
+        }
+
+        List<String> owners() {
+            return List.copyOf(ranked().keySet());
+        }
+    }
+}
