@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -25,7 +26,8 @@ import jdk.jfr.consumer.RecordingFile;
  * <p>A sample in engine or JDBC code called by an application delegate or listener counts for that application
  * package: it is work the application asked for. The benchmark's own driver package does not count as application.
  * JFR samples threads running Java code every {@value #PERIOD_MS} ms; on H2 the database runs in the JVM and its work
- * is in the samples, on PostgreSQL the server's CPU is in neither number.
+ * is in the samples, on PostgreSQL the server's CPU is in neither number. The application's subclasses of engine
+ * classes, through which every engine call goes, do not count as application frames ({@link #passesThrough}).
  */
 final class CpuProfile implements AutoCloseable {
 
@@ -81,20 +83,46 @@ final class CpuProfile implements AutoCloseable {
         recording.close();
     }
 
-    /** The application package of the innermost application frame, e.g. "notification.mail"; or {@link #ENGINE}. */
+    /**
+     * The application package of the innermost application frame, e.g. "notification.mail"; or {@link #ENGINE}.
+     * Frames of {@linkplain #passesThrough pass-through classes} are skipped.
+     */
     static String owner(RecordedStackTrace stack) {
         if (stack == null) {
             return ENGINE;
         }
         for (RecordedFrame frame : stack.getFrames()) {
             String type = frame.getMethod().getType().getName();
-            if (type.startsWith(APPLICATION) && !type.startsWith(DRIVER)) {
+            if (type.startsWith(APPLICATION) && !type.startsWith(DRIVER) && !passesThrough(type)) {
                 String rest = type.substring(APPLICATION.length());
                 int dot = rest.lastIndexOf('.');
                 return dot < 0 ? "(root)" : rest.substring(0, dot);
             }
         }
         return ENGINE;
+    }
+
+    private static final Map<String, Boolean> PASSING_THROUGH = new ConcurrentHashMap<>();
+
+    /**
+     * Whether an application class extends one of Camunda's (its guarded engine services and its command
+     * interceptors): every engine call goes through them, so they would own all of the engine's work. What runs under
+     * them belongs to the next application frame, or to the engine; their own checks count with the engine.
+     */
+    static boolean passesThrough(String className) {
+        return PASSING_THROUGH.computeIfAbsent(className, name -> {
+            try {
+                for (Class<?> type = Class.forName(name, false, CpuProfile.class.getClassLoader()).getSuperclass();
+                     type != null; type = type.getSuperclass()) {
+                    if (type.getName().startsWith("org.camunda.bpm.engine.impl.")) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
+        });
     }
 
     /** A phase's process CPU time and its samples by owner. */
