@@ -27,7 +27,8 @@ public class MailLog {
     static final int MAX_SUBJECT = 1000;
 
     private static final String COLUMNS = "id, dedup_key, recipient, recipient_id, kind, template, business_key, "
-            + "process_instance_id, task_id, subject, status, attempts, error, created_at, last_attempt_at, sent_at";
+            + "process_instance_id, task_id, subject, status, attempts, error, created_at, last_attempt_at, sent_at, "
+            + "claimed_until";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -42,7 +43,10 @@ public class MailLog {
                 MailLog::entry).stream().findFirst();
     }
 
-    /** Rows matching the query, newest attempt first. No visibility restriction: for the application's own use. */
+    /**
+     * Rows matching the query, newest attempt first, mails being sent ({@code SENDING}) among them. No visibility
+     * restriction: for the application's own use and administrators.
+     */
     public List<MailLogEntry> search(MailLogQuery query) {
         return search(query, null, null);
     }
@@ -52,8 +56,8 @@ public class MailLog {
      * instances. A null viewer sees every row.
      */
     List<MailLogEntry> search(MailLogQuery query, String viewer, Collection<String> readableInstances) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM mail_log WHERE status <> :sending");
-        MapSqlParameterSource params = new MapSqlParameterSource("sending", SENDING);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM mail_log WHERE 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource();
         if (query.recipient() != null) {
             sql.append(" AND (recipient = :recipientKey OR recipient_id = :recipient)");
             params.addValue("recipientKey", normalize(query.recipient())).addValue("recipient", query.recipient().trim());
@@ -171,7 +175,8 @@ public class MailLog {
                 rs.getString("recipient_id"), rs.getString("kind"), rs.getString("template"),
                 rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("task_id"),
                 rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"), rs.getString("error"),
-                time(rs, "created_at"), time(rs, "last_attempt_at"), time(rs, "sent_at"));
+                time(rs, "created_at"), time(rs, "last_attempt_at"), time(rs, "sent_at"),
+                SENDING.equals(rs.getString("status")) ? time(rs, "claimed_until") : null);
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -18,14 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/mail-log}: the mail log, newest attempt first, filtered by recipient (address or user id),
- * businessKey, taskId, processInstanceId, status (SENT / FAILED), kind, at most {@code limit} rows (default 100, at
+ * businessKey, taskId, processInstanceId, status (SENT / FAILED / SENDING), kind, at most {@code limit} rows (default 100, at
  * most 1000). Camunda administrators see every row; anybody else sees the mails addressed to her and the mails of
  * the cases the engine lets her read.
  */
 @RestController
 class MailLogController {
 
-    private static final Set<String> STATUSES = Set.of(MailLog.SENT, MailLog.FAILED);
+    private static final Set<String> STATUSES = Set.of(MailLog.SENT, MailLog.FAILED, MailLog.SENDING);
     private static final int MAX_TEXT = 255;
 
     private final MailLog mailLog;
@@ -99,8 +99,8 @@ class MailLogController {
         }
         String status = value.trim().toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(status)) {
-            throw MailLogRequestException.badParameter("参数status只能是SENT或FAILED：" + value,
-                    "Parameter status must be SENT or FAILED: " + value);
+            throw MailLogRequestException.badParameter("参数status只能是SENT、FAILED或SENDING：" + value,
+                    "Parameter status must be SENT, FAILED or SENDING: " + value);
         }
         return status;
     }

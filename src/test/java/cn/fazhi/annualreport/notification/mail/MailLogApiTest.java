@@ -2,10 +2,13 @@ package cn.fazhi.annualreport.notification.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.annualreport.shared.Beijing;
 import cn.fazhi.annualreport.testing.AnnualReportTest;
 import cn.fazhi.annualreport.testing.TestCases;
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +42,8 @@ class MailLogApiTest {
     GreenMail smtp;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    MailLog mailLog;
 
     TestCases cases;
     String run;
@@ -107,6 +112,33 @@ class MailLogApiTest {
                 .extracting(r -> r.get("dedupKey")).containsExactly("c:" + run);
         assertThat(get(ADMIN, ADMIN_PASSWORD, "/api/mail-log?businessKey=" + caseKey + "&kind=ESCALATION").getBody())
                 .isEmpty();
+    }
+
+    @Test
+    void aMailClaimedByANodeThatDiedIsListedAsSendingUntilItIsSentAgain() {
+        // Given a reminder claimed by a node that died before the SMTP server answered (its claim runs for 5 minutes)
+        String caseKey = "mltest-" + run + ":2025";
+        Notice notice = notice("s", "bayan_gaj_staff", "bayan.gaj.staff@example.org", caseKey, "pi-" + run, "t1-" + run);
+        OffsetDateTime claimed = OffsetDateTime.now(Beijing.ZONE).minusMinutes(10)
+                .truncatedTo(ChronoUnit.SECONDS);
+        mailLog.insertClaimed(notice, "bayan.gaj.staff@example.org", "dead-node#1", claimed.plusMinutes(5), claimed);
+
+        // Then the admin finds it in the mail log as SENDING, with the end of the dead node's claim, also by status
+        Map<String, Object> sending = get(ADMIN, ADMIN_PASSWORD, "/api/mail-log?businessKey=" + caseKey).getBody()
+                .get(0);
+        assertThat(sending).containsEntry("status", "SENDING").containsEntry("attempts", 0).containsEntry("sentAt", null);
+        assertThat(OffsetDateTime.parse((String) sending.get("claimedUntil"))).isEqualTo(claimed.plusMinutes(5));
+        assertThat(get(ADMIN, ADMIN_PASSWORD, "/api/mail-log?status=sending&businessKey=" + caseKey).getBody())
+                .extracting(r -> r.get("dedupKey")).containsExactly("s:" + run);
+
+        // When the reminder is sent again after the claim ran out
+        assertThat(mailer.send(notice)).isEqualTo(SendResult.SENT);
+
+        // Then the same row says SENT, without a claim, and the mail went out once
+        Map<String, Object> sent = get(ADMIN, ADMIN_PASSWORD, "/api/mail-log?businessKey=" + caseKey).getBody().get(0);
+        assertThat(sent).containsEntry("status", "SENT").containsEntry("claimedUntil", null)
+                .containsEntry("attempts", 1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
     @Test
