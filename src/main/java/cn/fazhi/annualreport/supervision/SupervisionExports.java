@@ -11,7 +11,8 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -26,10 +27,12 @@ class SupervisionExports {
 
     private static final String[] OVERVIEW = {"单位", "单位类型", "层级", "上级", "阶段", "状态", "下一期限事项", "期限日期",
             "剩余工作日", "逾期工作日", "报送截止", "报送情况", "公开截止", "公开情况", "公开网址"};
+    private static final int ROWS_IN_MEMORY = 200;
     private static final String[] LATE = {"序号", "单位", "上级", "报送截止", "报送情况", "公开截止", "公开情况"};
 
     byte[] overview(int year, LocalDate today, List<Overview.Row> rows) {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
+        SXSSFWorkbook book = streaming();
+        try {
             Sheet sheet = book.createSheet(year + "年度进度总览");
             title(book, sheet, year + "年度法治政府建设年度报告进度总览（截至" + today + "）", OVERVIEW);
             int n = 2;
@@ -48,11 +51,14 @@ class SupervisionExports {
             return bytes(book, sheet, OVERVIEW.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            close(book);
         }
     }
 
     byte[] lateSheet(int year, LocalDate at, List<LateList.Late> late) {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
+        SXSSFWorkbook book = streaming();
+        try {
             Sheet sheet = book.createSheet("未按时报送公开");
             title(book, sheet, year + "年度法治政府建设年度报告未按时报送、公开的单位（截至" + at + "）", LATE);
             int n = 2;
@@ -63,6 +69,27 @@ class SupervisionExports {
                 n++;
             }
             return bytes(book, sheet, LATE.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            close(book);
+        }
+    }
+
+    /**
+     * A workbook that keeps {@value #ROWS_IN_MEMORY} rows in memory and the rest in a temporary file: a national
+     * overview (33,000 rows of 15 cells) built in memory took most of a 1 GB heap and many seconds.
+     */
+    private static SXSSFWorkbook streaming() {
+        SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        book.setCompressTempFiles(true);
+        return book;
+    }
+
+    private static void close(SXSSFWorkbook book) {
+        book.dispose();
+        try {
+            book.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,7 +139,7 @@ class SupervisionExports {
         return d == null ? "" : d.toString();
     }
 
-    private static void title(XSSFWorkbook book, Sheet sheet, String title, String[] headers) {
+    private static void title(Workbook book, Sheet sheet, String title, String[] headers) {
         CellStyle bold = book.createCellStyle();
         Font font = book.createFont();
         font.setBold(true);
@@ -136,7 +163,7 @@ class SupervisionExports {
         }
     }
 
-    private static byte[] bytes(XSSFWorkbook book, Sheet sheet, int columns) throws IOException {
+    private static byte[] bytes(Workbook book, Sheet sheet, int columns) throws IOException {
         for (int i = 0; i < columns; i++) {
             sheet.setColumnWidth(i, 20 * 256);
         }

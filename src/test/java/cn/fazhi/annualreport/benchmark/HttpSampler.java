@@ -63,6 +63,12 @@ final class HttpSampler {
         return send(request.build());
     }
 
+    /** A download as the desk's links fetch it (any type); the body read as text only to count and report it. */
+    HttpResponse<String> download(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "*/*")
+                .header("Authorization", authorization).build());
+    }
+
     HttpResponse<String> postCsv(String path, String authorization, String csv) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
                 .header("Content-Type", "text/csv; charset=UTF-8").header("Accept", "application/json")

@@ -745,10 +745,24 @@ public final class NationalCycleBenchmark {
         HttpSampler.Latencies late = HttpSampler.sample("GET /api/reports/late?year=&at= (通报, national)", 3,
                 Math.max(10, samples / 2), i -> http.get("/api/reports/late?year=" + LIFECYCLE_YEAR + "&at="
                         + (LIFECYCLE_YEAR + 1) + "-04-01", admin));
+        // the exports, still made while the request waits: the whole year's overview as a spreadsheet, the 通报 list
+        // as a spreadsheet and as the Word draft
+        int exports = 5;
+        String at = (LIFECYCLE_YEAR + 1) + "-04-01";
+        HttpSampler.Latencies overviewXlsx = HttpSampler.sample("GET /api/reports/overview.xlsx (national)", 1,
+                exports, i -> http.download("/api/reports/overview.xlsx?year=" + LIFECYCLE_YEAR + "&sort=overdue",
+                        admin));
+        HttpSampler.Latencies lateXlsx = HttpSampler.sample("GET /api/reports/late.xlsx (national)", 1, exports,
+                i -> http.download("/api/reports/late.xlsx?year=" + LIFECYCLE_YEAR + "&at=" + at, admin));
+        HttpSampler.Latencies lateDocx = HttpSampler.sample("GET /api/reports/late.docx (national)", 1, exports,
+                i -> http.download("/api/reports/late.docx?year=" + LIFECYCLE_YEAR + "&at=" + at, admin));
         table.section("Supervision desk with a national registry: " + entities.size() + " entities and cases of "
                 + LIFECYCLE_YEAR + " (" + tasks.size() + " open tasks) written in " + seconds(filled));
         latencyRow(desk, "as admin (every row), 50 a page, sorted by working days overdue; " + samples + " calls");
         latencyRow(late, "the 通报 list of the year at 1 April, as admin");
+        latencyRow(overviewXlsx, "the whole year's overview as a spreadsheet, as admin; " + exports + " calls");
+        latencyRow(lateXlsx, "the 通报 list at 1 April as a spreadsheet; " + exports + " calls");
+        latencyRow(lateDocx, "the 通报 draft at 1 April as a Word document; " + exports + " calls");
     }
 
     private static void addCase(List<Object[]> progress, List<Object[]> tasks, String entity, int n) {
