@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -35,6 +36,7 @@ final class CpuProfile implements AutoCloseable {
     private static final long PERIOD_MS = 10;
     private static final String APPLICATION = "cn.fazhi.annualreport.";
     private static final String DRIVER = APPLICATION + "benchmark.";
+    private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda.*$");
 
     private final Recording recording = new Recording();
     private final OperatingSystemMXBean os =
@@ -92,7 +94,8 @@ final class CpuProfile implements AutoCloseable {
             return ENGINE;
         }
         for (RecordedFrame frame : stack.getFrames()) {
-            String type = frame.getMethod().getType().getName();
+            // a lambda's hidden class ("…Plugin$1$$Lambda$1044/0x…") belongs to the class that made it
+            String type = LAMBDA.matcher(frame.getMethod().getType().getName()).replaceFirst("");
             if (type.startsWith(APPLICATION) && !type.startsWith(DRIVER) && !passesThrough(type)) {
                 String rest = type.substring(APPLICATION.length());
                 int dot = rest.lastIndexOf('.');

@@ -289,6 +289,9 @@ class SupervisionDeskTest {
              XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
             assertThat(text.getText()).contains("关于2025年度法治政府建设年度报告报送和公开情况的通报", "以下5个单位",
                     "巴彦县教育局", "逾期报送：2026-03-03", "中共哈尔滨市委全面依法治市委员会办公室", "2026年4月1日");
+            // one table row per late entity under the header, numbered
+            assertThat(doc.getTables().get(0).getRows()).hasSize(6);
+            assertThat(doc.getTables().get(0).getRow(5).getCell(0).getText()).isEqualTo("5");
         }
     }
 
