@@ -1,6 +1,6 @@
 /**
  * How the application runs on its database at scale: the connection pool sized from the job executor, the history the
- * engine keeps and its cleanup.
+ * engine keeps and its cleanup, authorization checks that do not grow with the registry.
  */
 @ApplicationModule(allowedDependencies = {})
 package cn.fazhi.annualreport.platform;

@@ -35,8 +35,10 @@ class SupervisionExports {
 
     private static final String[] OVERVIEW = {"单位", "单位类型", "层级", "上级", "阶段", "状态", "下一期限事项", "期限日期",
             "剩余工作日", "逾期工作日", "报送截止", "报送情况", "公开截止", "公开情况", "公开网址"};
-    private static final int ROWS_IN_MEMORY = 200;
     private static final String[] LATE = {"序号", "单位", "上级", "报送截止", "报送情况", "公开截止", "公开情况"};
+    private static final int ROWS_IN_MEMORY = 200;
+    private static final WordTemplate NOTICE = noticeTemplate(true);
+    private static final WordTemplate NOTICE_NONE_LATE = noticeTemplate(false);
 
     byte[] overview(int year, LocalDate today, List<Overview.Row> rows) {
         SXSSFWorkbook book = streaming();
@@ -85,8 +87,8 @@ class SupervisionExports {
     }
 
     /**
-     * A workbook that keeps {@value #ROWS_IN_MEMORY} rows in memory and the rest in a temporary file: a national
-     * overview (33,000 rows of 15 cells) built in memory took most of a 1 GB heap and many seconds.
+     * A workbook that keeps {@value #ROWS_IN_MEMORY} rows in memory and the rest in a (compressed) temporary file:
+     * POI's objects for a national overview in memory (33,000 rows of 15 cells) would take most of a 1 GB heap.
      */
     private static SXSSFWorkbook streaming() {
         SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY);
@@ -126,9 +128,6 @@ class SupervisionExports {
         }
         return (late.isEmpty() ? NOTICE_NONE_LATE : NOTICE).fill(values, rows, at.atStartOfDay(), Beijing.now());
     }
-
-    private static final WordTemplate NOTICE = noticeTemplate(true);
-    private static final WordTemplate NOTICE_NONE_LATE = noticeTemplate(false);
 
     /** The 通报's layout, written once by POI: with the table of the late (one row to repeat), or without. */
     private static WordTemplate noticeTemplate(boolean withTable) {

@@ -637,11 +637,10 @@ public final class NationalCycleBenchmark {
 
         // Tasklist with the storm's K cases in flight: as many open tasks as the launch leaves (issue 16's latency)
         int n = settings.samples();
-        int[] visible = new int[1];
         String user = RegistryCsv.departmentStaff(1, 1);
-        HttpSampler.Latencies tasks = tasklistLatency(user, Math.max(10, n / 10), n, visible);
-        latencyRow(tasks, "with " + engine.getTaskService().createTaskQuery().count() + " open tasks: POST"
-                + " …/filter/{我的待办}/list as " + user + " (session); sees " + visible[0] + " task(s)");
+        TasklistSample tasks = tasklistLatency(user, Math.max(10, n / 10), n);
+        latencyRow(tasks.latencies(), "with " + engine.getTaskService().createTaskQuery().count() + " open tasks:"
+                + " POST …/filter/{我的待办}/list as " + user + " (session); sees " + tasks.visible() + " task(s)");
     }
 
     // --- 4. latencies with the database full ---------------------------------------------------------------------
@@ -663,8 +662,7 @@ public final class NationalCycleBenchmark {
                 i -> http.get("/api/reports?year=" + LIFECYCLE_YEAR + "&size=50&sort=overdue", admin));
 
         String user = RegistryCsv.departmentStaff(1, 1);
-        int[] visible = new int[1];
-        HttpSampler.Latencies tasks = tasklistLatency(user, warmUp, n, visible);
+        TasklistSample tasks = tasklistLatency(user, warmUp, n);
 
         long runningTasks = engine.getTaskService().createTaskQuery().count();
         long finished = engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
@@ -672,17 +670,21 @@ public final class NationalCycleBenchmark {
                 + " open tasks; " + n + " sequential calls after " + warmUp + " warm-up");
         latencyRow(report, "as " + RegistryCsv.CITY_OWNER + " (Basic), the " + entities.size()
                 + " cases of " + LIFECYCLE_YEAR + " in turn");
-        latencyRow(tasks, "POST …/filter/{我的待办}/list, hal+json, as " + user + " (session); sees " + visible[0]
-                + " task(s)");
+        latencyRow(tasks.latencies(), "POST …/filter/{我的待办}/list, hal+json, as " + user + " (session); sees "
+                + tasks.visible() + " task(s)");
         latencyRow(desk, "the year's overview as " + RegistryCsv.CITY_OWNER + ", 50 rows a page, pages 1–3");
         latencyRow(deskAdmin, "the year's overview as admin (every entity), sorted by working days overdue");
     }
 
+    /** Tasklist's list as one user: its latencies and how many tasks the user sees. */
+    private record TasklistSample(HttpSampler.Latencies latencies, int visible) {
+    }
+
     /**
      * Tasklist's list of the filter 我的待办 as the user, the request its page sends, sampled after a login through
-     * its form (session cookie and CSRF token); {@code visible[0]} receives the count the user sees.
+     * its form (session cookie and CSRF token).
      */
-    private HttpSampler.Latencies tasklistLatency(String user, int warmUp, int n, int[] visible) {
+    private TasklistSample tasklistLatency(String user, int warmUp, int n) {
         HttpSampler tasklist = new HttpSampler(base);
         tasklist.loginToTasklist(user, PASSWORD);
         String filterId = filterId(tasklist, "我的待办");
@@ -690,14 +692,14 @@ public final class NationalCycleBenchmark {
                 + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
         String path = "/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15";
         HttpResponse<String> probe = tasklist.webappPost(path, body, "application/hal+json, application/json; q=0.5");
-        visible[0] = -1;
+        int visible = -1;
         try {
-            visible[0] = new ObjectMapper().readTree(probe.body()).path("count").asInt(-1);
+            visible = new ObjectMapper().readTree(probe.body()).path("count").asInt(-1);
         } catch (IOException e) {
             problems.add("Tasklist answer is not JSON: " + HttpSampler.abbreviate(probe.body()));
         }
-        return HttpSampler.sample("Tasklist filter list", warmUp, n,
-                i -> tasklist.webappPost(path, body, "application/hal+json, application/json; q=0.5"));
+        return new TasklistSample(HttpSampler.sample("Tasklist filter list", warmUp, n,
+                i -> tasklist.webappPost(path, body, "application/hal+json, application/json; q=0.5")), visible);
     }
 
     // --- 5. the supervision desk with a national registry --------------------------------------------------------
