@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,17 +57,8 @@ class EntityImportJobTest {
 
     @AfterEach
     void removeTestEntities() {
-        jdbc.update("DELETE FROM reporting_entity WHERE code LIKE 'zz-job%' OR code LIKE 'zz-fail%'");
-        for (Group g : identityService.createGroupQuery().list()) {
-            if (g.getId().startsWith("zz-job") || g.getId().startsWith("zz-fail")) {
-                identityService.deleteGroup(g.getId());
-            }
-        }
-        for (User u : identityService.createUserQuery().list()) {
-            if (u.getId().startsWith("zz_job") || u.getId().startsWith("zz_fail")) {
-                identityService.deleteUser(u.getId());
-            }
-        }
+        ImportedEntities.remove(jdbc, identityService, new String[] {"zz-job", "zz-fail"},
+                new String[] {"zz_job", "zz_fail"});
     }
 
     private HttpHeaders as(String user, String password) {

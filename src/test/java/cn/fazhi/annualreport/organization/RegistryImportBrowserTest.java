@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,17 +49,7 @@ class RegistryImportBrowserTest {
     @AfterEach
     void tearDown() {
         browser.close();
-        jdbc.update("DELETE FROM reporting_entity WHERE code LIKE 'zz-page%'");
-        for (Group g : identityService.createGroupQuery().list()) {
-            if (g.getId().startsWith("zz-page")) {
-                identityService.deleteGroup(g.getId());
-            }
-        }
-        for (User u : identityService.createUserQuery().list()) {
-            if (u.getId().startsWith("zz_page")) {
-                identityService.deleteUser(u.getId());
-            }
-        }
+        ImportedEntities.remove(jdbc, identityService, new String[] {"zz-page"}, new String[] {"zz_page"});
     }
 
     @Test
