@@ -59,8 +59,8 @@ public final class WordTemplate {
     }
 
     /**
-     * The document with every placeholder replaced by its value (XML-escaped; a value that holds a placeholder stays
-     * as it is), the repeated row once per map of {@code rows}, its entries dated {@code time} and its creation date
+     * The document with every placeholder replaced by its value ({@linkplain #escape XML-escaped}; a value that holds
+     * a placeholder stays as it is), the repeated row once per map of {@code rows}, its entries dated {@code time} and its creation date
      * set to {@code created}.
      */
     public byte[] fill(Map<String, String> values, List<Map<String, String>> rows, LocalDateTime time,
@@ -120,7 +120,12 @@ public final class WordTemplate {
         return out.toString();
     }
 
-    private static String escape(String text) {
+    /**
+     * The text as XML character data: {@code & < > "} escaped; the placeholder brackets written as character
+     * references, so that no later pass takes a text for a placeholder; characters that XML 1.0 cannot hold (control
+     * characters pasted into a name, U+FFFE, U+FFFF, a lone surrogate) left out.
+     */
+    static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -129,9 +134,14 @@ public final class WordTemplate {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
+                case '⟦' -> out.append("&#x27E6;");
+                case '⟧' -> out.append("&#x27E7;");
                 default -> {
-                    // characters XML 1.0 cannot hold (control characters from a pasted name) are left out
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (c == '\t' || c == '\n' || c == '\r'
+                            || c >= 0x20 && c < 0xFFFE && !Character.isSurrogate(c)) {
                         out.append(c);
                     }
                 }

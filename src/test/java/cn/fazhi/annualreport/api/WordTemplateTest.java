@@ -60,6 +60,38 @@ class WordTemplateTest {
     }
 
     @Test
+    void aNameInATableRowThatLooksLikeAPlaceholderIsNotFilledIn() throws Exception {
+        // Given an entity named with the document's own placeholders (a tester renamed one through the registry)
+        Map<String, String> row = Map.of("ROW.N", "1", "ROW.NAME", "司法局 ⟦TITLE⟧ ⟦ROW.NAME⟧ $1 \\1");
+
+        // When the 通报-like document is filled with a title that also names a row placeholder
+        byte[] docx = WordTemplate.of(document(true)).fill(Map.of("TITLE", "通报 ⟦ROW.N⟧"), List.of(row),
+                LocalDateTime.of(2025, 4, 1, 0, 0), Instant.parse("2025-03-31T16:00:00Z"));
+
+        // Then Word reads the name and the title exactly as they were given, and one row under the header
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("通报 ⟦ROW.N⟧");
+            XWPFTable table = doc.getTables().get(0);
+            assertThat(table.getRows()).hasSize(2);
+            assertThat(cells(table.getRow(1))).containsExactly("1", "司法局 ⟦TITLE⟧ ⟦ROW.NAME⟧ $1 \\1");
+        }
+    }
+
+    @Test
+    void charactersXmlCannotHoldAreLeftOutAndTheDocumentStillOpens() throws Exception {
+        // When a name holds U+FFFE, U+FFFF, a lone surrogate and control characters, beside a character outside the
+        // basic plane
+        String name = "公安\u0001局\u000BX\uFFFEY\uFFFFZ\uD800 \uD842\uDFB7";
+        byte[] docx = WordTemplate.of(document(false)).fill(Map.of("TITLE", name), List.of(),
+                LocalDateTime.of(2025, 4, 1, 0, 0), Instant.parse("2025-03-31T16:00:00Z"));
+
+        // Then the document opens, without those characters, and with the one outside the basic plane
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("公安局XYZ \uD842\uDFB7");
+        }
+    }
+
+    @Test
     void noRowLeavesTheHeaderAlone() throws Exception {
         byte[] docx = WordTemplate.of(document(true)).fill(Map.of("TITLE", "无"), List.of(),
                 LocalDateTime.of(2025, 4, 1, 0, 0), Instant.parse("2025-03-31T16:00:00Z"));
