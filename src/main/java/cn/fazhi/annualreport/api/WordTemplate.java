@@ -60,8 +60,8 @@ public final class WordTemplate {
 
     /**
      * The document with every placeholder replaced by its value ({@linkplain #escape XML-escaped}; a value that holds
-     * a placeholder stays as it is), the repeated row once per map of {@code rows}, its entries dated {@code time} and its creation date
-     * set to {@code created}.
+     * a placeholder stays as it is), the repeated row once per map of {@code rows}, its entries dated {@code time}
+     * and its creation date set to {@code created}.
      */
     public byte[] fill(Map<String, String> values, List<Map<String, String>> rows, LocalDateTime time,
                        Instant created) {

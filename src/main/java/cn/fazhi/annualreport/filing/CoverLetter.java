@@ -60,7 +60,6 @@ final class CoverLetter {
         return TEMPLATE.fill(values, List.of(), time, time.atZone(Beijing.ZONE).toInstant());
     }
 
-
     private static WordTemplate template() {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.getProperties().getCoreProperties().setTitle(WordTemplate.placeholder("TITLE"));

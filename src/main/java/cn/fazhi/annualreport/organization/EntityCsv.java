@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.organization;
 
+import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.api.Spreadsheets;
 import java.io.IOException;
 import java.io.StringReader;
@@ -123,6 +124,10 @@ final class EntityCsv {
                     error("“" + column.headerZh() + "”超过" + max + "个字符", "\"" + column.headerEn()
                             + "\" is longer than " + max + " characters");
                 }
+                if (v != null && unprintable(v)) {
+                    error("“" + column.headerZh() + "”含有换行、控制字符或无法显示的字符", "\"" + column.headerEn()
+                            + "\" contains line breaks, control characters or characters that cannot be shown");
+                }
             });
             String code = required(EntityColumn.CODE);
             if (code != null && !CODE.matcher(code).matches()) {
@@ -150,6 +155,22 @@ final class EntityCsv {
                     values.get(EntityColumn.HIGHER_DEPARTMENT), gate, values.get(EntityColumn.DOCUMENT_NUMBER_PREFIX),
                     recipients == null ? List.of() : split(recipients), values.get(EntityColumn.COPY_TO), active);
             return java.util.Optional.of(new EntityRow(line, entity, people));
+        }
+
+        /**
+         * Whether a value holds what no name or address has and documents cannot carry: line breaks, control and
+         * direction characters, the non-characters U+FFFE and U+FFFF, a lone surrogate.
+         */
+        private static boolean unprintable(String v) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF' || Shown.invisible(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static int maxLength(EntityColumn column) {

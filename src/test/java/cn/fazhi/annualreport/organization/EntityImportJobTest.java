@@ -158,6 +158,22 @@ class EntityImportJobTest {
     }
 
     @Test
+    void namesWithControlOrNonCharactersAreRefusedWithTheirLines() {
+        // When an admin posts a file whose county is named with a control character and whose bureau with U+FFFF
+        // (they reached the 通报 draft, which Word could then not open)
+        ResponseEntity<Map<String, Object>> refused = post(HEADER + CITY
+                + "zz-job-county,某县\u0001人民政府,政府,县级,zz-job-city,是,,\n"
+                + "zz-job-county-sfj,某县司法局\uFFFF,部门,县级,zz-job-county,是,,\n");
+
+        // Then both lines are refused in both languages, and nothing is imported
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("details").toString())
+                .contains("第3行：“单位名称”含有换行、控制字符或无法显示的字符", "第4行：“单位名称”含有")
+                .contains("contains line breaks, control characters or characters that cannot be shown");
+        assertThat(registry.find("zz-job-city")).isEmpty();
+    }
+
+    @Test
     void aCodeWhoseRoleGroupsWouldNotFitCamundaIsRefusedByTheCheck() {
         // When a code is so long that "<code>-contributor" would exceed Camunda's 64-character group id
         String code = "zz-job-" + "x".repeat(46);
