@@ -199,6 +199,7 @@
     const p = query(at ? {at} : {});
     p.delete('state');
     p.delete('phase');
+    p.delete('sort'); // the 通报 keeps its own order and takes no sort (the server refuses what it does not take)
     try {
       const asked = ++lateAsked;
       const data = await Desk.get('/api/reports/late?' + p.toString());

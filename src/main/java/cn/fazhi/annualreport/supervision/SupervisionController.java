@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.supervision;
 
 import cn.fazhi.annualreport.api.Downloads;
+import cn.fazhi.annualreport.api.QueryParameters;
 import cn.fazhi.annualreport.api.Shown;
 import cn.fazhi.annualreport.organization.AdminLevel;
 import cn.fazhi.annualreport.organization.EntityType;
@@ -11,14 +12,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +40,12 @@ class SupervisionController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /** The filters of the overview; the 通报 (late) takes them without state and phase, and its day. */
+    private static final Set<String> FILTER = Set.of("year", "under", "type", "level", "state", "phase", "q");
+    private static final Set<String> OVERVIEW = union(FILTER, "sort", "page", "size");
+    private static final Set<String> OVERVIEW_SHEET = union(FILTER, "sort");
+    private static final Set<String> LATE = Set.of("year", "under", "type", "level", "q", "at");
 
     private final Overview overview;
     private final LateList lateList;
@@ -55,7 +65,8 @@ class SupervisionController {
     }
 
     @GetMapping("/api/reports")
-    Map<String, Object> overview(@RequestParam Map<String, String> params) {
+    Map<String, Object> overview(@RequestParam MultiValueMap<String, String> query) {
+        Map<String, String> params = QueryParameters.of(query, OVERVIEW).asMap();
         Viewer viewer = Viewer.current(identityService);
         Overview.Filter filter = filter(params);
         Overview.Page page = overview.page(viewer, filter, params.get("sort"), integer(params, "page", 0),
@@ -80,7 +91,8 @@ class SupervisionController {
     }
 
     @GetMapping("/api/reports/overview.xlsx")
-    ResponseEntity<byte[]> overviewSheet(@RequestParam Map<String, String> params) {
+    ResponseEntity<byte[]> overviewSheet(@RequestParam MultiValueMap<String, String> query) {
+        Map<String, String> params = QueryParameters.of(query, OVERVIEW_SHEET).asMap();
         Viewer viewer = Viewer.current(identityService);
         Overview.Filter filter = filter(params);
         List<Overview.Row> rows = overview.rows(viewer, filter).stream()
@@ -92,8 +104,8 @@ class SupervisionController {
     }
 
     @GetMapping("/api/reports/late")
-    Map<String, Object> late(@RequestParam Map<String, String> params) {
-        Notice notice = notice(params);
+    Map<String, Object> late(@RequestParam MultiValueMap<String, String> query) {
+        Notice notice = notice(query);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("year", notice.year());
         body.put("at", notice.at());
@@ -115,22 +127,23 @@ class SupervisionController {
     }
 
     @GetMapping("/api/reports/late.xlsx")
-    ResponseEntity<byte[]> lateSheet(@RequestParam Map<String, String> params) {
-        Notice n = notice(params);
+    ResponseEntity<byte[]> lateSheet(@RequestParam MultiValueMap<String, String> query) {
+        Notice n = notice(query);
         return download(exports.lateSheet(n.year(), n.at(), n.late()), XLSX, "late-" + n.year() + "-" + n.at() + ".xlsx",
                 n.year() + "年度报告未按时报送公开单位名单（截至" + n.at() + "）.xlsx");
     }
 
     @GetMapping("/api/reports/late.docx")
-    ResponseEntity<byte[]> lateNotice(@RequestParam Map<String, String> params) {
-        Notice n = notice(params);
+    ResponseEntity<byte[]> lateNotice(@RequestParam MultiValueMap<String, String> query) {
+        Notice n = notice(query);
         return download(exports.lateNotice(n.year(), n.at(), n.late(), lookup.issuer(n.viewer())), DOCX,
                 "late-notice-" + n.year() + "-" + n.at() + ".docx",
                 "关于" + n.year() + "年度法治政府建设年度报告报送和公开情况的通报（稿）.docx");
     }
 
     /** The 通报 as asked: the caller, the year, the day and the late entities among the rows the caller reads. */
-    private Notice notice(Map<String, String> params) {
+    private Notice notice(MultiValueMap<String, String> query) {
+        Map<String, String> params = QueryParameters.of(query, LATE).asMap();
         Viewer viewer = Viewer.current(identityService);
         Overview.Filter filter = filter(params);
         LocalDate at = at(params.get("at"), filter.year());
@@ -278,6 +291,12 @@ class SupervisionController {
                     "The notice date of " + year + "'s reports must lie between " + first + " and " + last + ", not " + at);
         }
         return at;
+    }
+
+    private static Set<String> union(Set<String> names, String... more) {
+        Set<String> all = new HashSet<>(names);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     private static boolean blank(String s) {

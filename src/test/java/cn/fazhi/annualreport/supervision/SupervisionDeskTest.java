@@ -205,6 +205,38 @@ class SupervisionDeskTest {
     }
 
     @Test
+    void aParameterTheCallDoesNotTakeOrGivenTwiceIsRefusedNotDropped() {
+        // Given the overview, its spreadsheet, the 通报 list and its two files
+        List<String> calls = List.of("/api/reports", "/api/reports/overview.xlsx", "/api/reports/late",
+                "/api/reports/late.xlsx", "/api/reports/late.docx");
+        for (String call : calls) {
+            // When a supervising office repeats the year or misspells the region
+            for (String query : List.of("year=2025&year=2024", "year=2025&undr=harbin")) {
+                ResponseEntity<Map<String, Object>> answer = exchange("harbin_owner", "demo", call + "?" + query,
+                        HttpMethod.GET, null);
+
+                // Then the answer is a 400 that says which parameter, in both languages
+                assertThat(answer.getStatusCode()).as(call + "?" + query).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(answer.getBody().get("messageZh").toString()).as(call + "?" + query)
+                        .containsAnyOf("参数year只能给一次", "未知的参数：undr");
+                assertThat(answer.getBody().get("messageEn").toString()).as(call + "?" + query)
+                        .containsAnyOf("Parameter year may be given once", "Unknown parameter undr");
+            }
+        }
+        // a day for the overview (it shows today), a sort or a state for the 通报 (its own order, every state)
+        for (String url : List.of("/api/reports/overview.xlsx?year=2025&at=2026-04-01",
+                "/api/reports/late?year=2025&sort=name", "/api/reports/late.docx?year=2025&state=OVERDUE")) {
+            assertThat(exchange("harbin_owner", "demo", url, HttpMethod.GET, null).getStatusCode()).as(url)
+                    .isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+        // what the desk's page sends is taken
+        assertThat(get("harbin_owner", "/api/reports/late?year=2025&under=harbin&type=DEPARTMENT&level=COUNTY&q=县"
+                + "&at=2026-04-01")).containsEntry("year", 2025);
+        assertThat(download("harbin_owner", "/api/reports/overview.xlsx?year=2025&under=harbin&state=OVERDUE"
+                + "&phase=DRAFTING&sort=name")).isNotEmpty();
+    }
+
+    @Test
     void malformedBodiesAndWrongMethodsAreRefusedInBothLanguages() {
         // a field given twice, a list instead of an object, a body that is no JSON
         for (String body : List.of("{\"message\":\"a\",\"message\":\"b\"}", "[\"a\"]", "{\"message\":")) {
