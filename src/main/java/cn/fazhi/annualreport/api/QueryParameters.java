@@ -29,11 +29,11 @@ public final class QueryParameters {
         for (Map.Entry<String, List<String>> parameter : raw.entrySet()) {
             String name = parameter.getKey();
             if (!known.contains(name)) {
-                throw new Refused("未知的参数：" + Shown.value(name) + "（可用：" + knownNames + "）",
+                throw new BadQueryParameter("未知的参数：" + Shown.value(name) + "（可用：" + knownNames + "）",
                         "Unknown parameter " + Shown.value(name) + " (known: " + knownNames + ")");
             }
             if (parameter.getValue().size() > 1) {
-                throw new Refused("参数" + name + "只能给一次（收到" + parameter.getValue().size() + "次）",
+                throw new BadQueryParameter("参数" + name + "只能给一次（收到" + parameter.getValue().size() + "次）",
                         "Parameter " + name + " may be given once, not " + parameter.getValue().size() + " times");
             }
             values.put(name, parameter.getValue().isEmpty() ? null : parameter.getValue().get(0));
@@ -52,9 +52,9 @@ public final class QueryParameters {
     }
 
     /** A refused parameter: 400. */
-    static final class Refused extends ApiException {
+    static final class BadQueryParameter extends ApiException {
 
-        Refused(String zh, String en) {
+        BadQueryParameter(String zh, String en) {
             super(HttpStatus.BAD_REQUEST, zh, en);
         }
     }

@@ -1,5 +1,6 @@
 package cn.fazhi.annualreport.notification.mail;
 
+import cn.fazhi.annualreport.api.QueryParameters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/mail-log}: the mail log, newest attempt first, filtered by recipient (address or user id),
  * businessKey, taskId, processInstanceId, status (SENT / FAILED / SENDING), kind, at most {@code limit} rows (default 100, at
- * most 1000). Camunda administrators see every row; anybody else sees the mails addressed to her and the mails of
+ * most 1000); any other parameter, or one given twice, is refused. Camunda administrators see every row; anybody else sees the mails addressed to her and the mails of
  * the cases the engine lets her read.
  */
 @RestController
@@ -27,6 +29,8 @@ class MailLogController {
 
     private static final Set<String> STATUSES = Set.of(MailLog.SENT, MailLog.FAILED, MailLog.SENDING);
     private static final int MAX_TEXT = 255;
+    private static final Set<String> PARAMETERS = Set.of("recipient", "businessKey", "taskId", "processInstanceId",
+            "status", "kind", "limit");
 
     private final MailLog mailLog;
     private final IdentityService identityService;
@@ -42,16 +46,12 @@ class MailLogController {
     }
 
     @GetMapping("/api/mail-log")
-    List<MailLogEntry> list(@RequestParam(required = false) String recipient,
-                            @RequestParam(required = false) String businessKey,
-                            @RequestParam(required = false) String taskId,
-                            @RequestParam(required = false) String processInstanceId,
-                            @RequestParam(required = false) String status,
-                            @RequestParam(required = false) String kind,
-                            @RequestParam(required = false) String limit) {
-        MailLogQuery query = new MailLogQuery(text("recipient", recipient), text("businessKey", businessKey),
-                text("taskId", taskId), text("processInstanceId", processInstanceId), status(status), kind(kind),
-                limit(limit));
+    List<MailLogEntry> list(@RequestParam MultiValueMap<String, String> parameters) {
+        QueryParameters p = QueryParameters.of(parameters, PARAMETERS);
+        MailLogQuery query = new MailLogQuery(text("recipient", p.get("recipient")),
+                text("businessKey", p.get("businessKey")), text("taskId", p.get("taskId")),
+                text("processInstanceId", p.get("processInstanceId")), status(p.get("status")), kind(p.get("kind")),
+                limit(p.get("limit")));
         Authentication caller = identityService.getCurrentAuthentication();
         if (caller == null || caller.getUserId() == null) {
             throw MailLogRequestException.unauthenticated();

@@ -154,6 +154,16 @@ class MailLogApiTest {
             assertThat((String) response.getBody().get("messageEn")).as(query).isNotBlank();
         }
         assertThat(get(ADMIN, ADMIN_PASSWORD, "/api/mail-log?limit=1000").getStatusCode()).isEqualTo(HttpStatus.OK);
+        // a filter given twice, or one the log does not have, is refused rather than dropped
+        for (String query : List.of("recipient=a@example.org&recipient=b@example.org", "status=SENT&status=FAILED",
+                "recipeint=a@example.org")) {
+            ResponseEntity<Map<String, Object>> response = rest.exchange("/api/mail-log?" + query, HttpMethod.GET,
+                    new HttpEntity<>(auth(ADMIN, ADMIN_PASSWORD)), new ParameterizedTypeReference<>() { });
+            assertThat(response.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((String) response.getBody().get("messageZh")).as(query).containsAnyOf("只能给一次", "未知的参数");
+            assertThat((String) response.getBody().get("messageEn")).as(query)
+                    .containsAnyOf("may be given once", "Unknown parameter");
+        }
     }
 
     @Test
