@@ -28,6 +28,10 @@
   }
   STATES.forEach(([v, l]) => form.state.append(Desk.el('option', {value: v}, l)));
   PHASES.forEach(([v, l]) => form.phase.append(Desk.el('option', {value: v}, l)));
+  // a region from the link is kept before the list knows its name (the regions come with the rows)
+  if (params0.get('under')) {
+    form.under.append(Desk.el('option', {value: params0.get('under')}, params0.get('under')));
+  }
   ['under', 'type', 'level', 'state', 'phase', 'q', 'sort'].forEach(k => {
     if (params0.get(k)) {
       form[k].value = params0.get(k);
@@ -171,22 +175,16 @@
     document.getElementById('next').disabled = page + 1 >= pages;
   }
 
-  /** The region filter offers the governments among the rows seen unfiltered the first time. */
-  let regionsDone = false;
+  /** The region filter offers every government among the rows seen so far, with its name once a row shows it. */
   function regions(data) {
-    if (regionsDone) {
-      return;
-    }
-    regionsDone = true;
     data.rows.filter(r => r.type === 'GOVERNMENT').forEach(r => {
-      if (!form.under.querySelector('option[value="' + r.entity + '"]')) {
+      const known = Array.from(form.under.options).find(o => o.value === r.entity);
+      if (!known) {
         form.under.append(Desk.el('option', {value: r.entity}, r.name));
+      } else if (known.textContent === r.entity) {
+        known.textContent = r.name;
       }
     });
-    const wanted = new URLSearchParams(location.search).get('under');
-    if (wanted) {
-      form.under.value = wanted;
-    }
   }
 
   async function late() {

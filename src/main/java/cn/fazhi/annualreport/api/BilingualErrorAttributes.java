@@ -40,6 +40,8 @@ class BilingualErrorAttributes extends DefaultErrorAttributes {
             case 413 -> new Bilingual("请求过大", "Request too large");
             case 415 -> new Bilingual("请求体格式不受支持（请使用 application/json）",
                     "Unsupported request body type (use application/json)");
+            case 501 -> new Bilingual("服务器不支持此请求", "Not implemented");
+            case 505 -> new Bilingual("不支持的 HTTP 版本", "HTTP version not supported");
             default -> status >= 500 ? new Bilingual("服务器内部错误，请稍后再试或联系管理员",
                     "Internal error; try again later or tell the administrators")
                     : new Bilingual("请求被拒绝", "Request refused");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -43,15 +44,11 @@ final class ContainerErrorReport extends ErrorReportValve {
         }
         Language language = Language.of(request.getHeader("Accept-Language"));
         Bilingual title = BilingualErrorAttributes.words(status);
-        Bilingual message = status == 400
-                ? new Bilingual("地址含有服务器不接受的字符或转义（例如 %2F 或不完整的 % 转义），请检查地址",
-                "The address holds a character or escape the server does not take (such as %2F or a broken %"
-                        + " escape); check the address")
-                : title;
+        Bilingual message = message(status, response.getMessage());
         String accept = request.getHeader("Accept");
         try {
             String body;
-            if (accept != null && accept.contains("text/html")) {
+            if (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html")) {
                 response.setContentType("text/html");
                 body = page(language, status, title, message);
             } else {
@@ -68,6 +65,26 @@ final class ContainerErrorReport extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // the connection is gone or the answer already started: nothing more can be said
         }
+    }
+
+    /** What went wrong, as far as Tomcat's own reason tells: the address, or the request's form. */
+    static Bilingual message(int status, String reason) {
+        String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        if (status == 400 && (r.contains("uri") || r.contains("request target") || r.contains("encoded slash"))) {
+            return new Bilingual("地址含有服务器不接受的字符或转义（例如 %2F 或不完整的 % 转义），请检查地址",
+                    "The address holds a character or escape the server does not take (such as %2F or a broken %"
+                            + " escape); check the address");
+        }
+        return switch (status) {
+            case 400 -> new Bilingual("请求不符合 HTTP 的规定（请求行、请求头或请求体有误），服务器无法处理",
+                    "The request breaks HTTP's rules (its request line, a header or its body); the server cannot"
+                            + " process it");
+            case 501 -> new Bilingual("服务器不支持该请求方法或传输编码", "The server does not support this method or"
+                    + " transfer coding");
+            case 505 -> new Bilingual("服务器不支持该 HTTP 版本（请使用 HTTP/1.1）",
+                    "The server does not support this HTTP version (use HTTP/1.1)");
+            default -> BilingualErrorAttributes.words(status);
+        };
     }
 
     private static String page(Language language, int status, Bilingual title, Bilingual message) {

@@ -59,6 +59,41 @@ class ContainerErrorsTest {
     }
 
     @Test
+    void aQueryParameterTheContainerWouldDropIsRefusedNotIgnored() throws Exception {
+        // When a 通报 is asked for a region, a day or a status spelt with a broken escape, or a value without a name
+        for (String path : new String[] {"/api/reports/late?year=2025&under=bayan%zz",
+                "/api/reports/late?year=2025&at=2026-06-01%", "/api/reports/late.docx?year=2025&under=bayan%2",
+                "/api/mail-log?status=%zz", "/api/reports?=2025", "/api/reports?year=2025&under=%C0%AF",
+                "/camunda/app/tasklist/default/?task=%e4%b8"}) {
+            Answer answer = send(path, "application/json", "zh-CN");
+
+            // Then the answer is a 400 that names the pair, instead of a 200 for whatever the rest says
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            JsonNode body = JSON.readTree(answer.body());
+            assertThat(body.get("messageZh").asText()).as(path).startsWith("地址中的查询参数无效");
+            assertThat(body.get("messageEn").asText()).as(path).startsWith("A query parameter of the address");
+        }
+        // a trailing or doubled & is no parameter, and Chinese spelt right is taken
+        assertThat(QueryStringFilter.fault("year=2025&&under=bayan&")).isEmpty();
+        assertThat(QueryStringFilter.fault("q=%E5%B7%B4%E5%BD%A6&year")).isEmpty();
+    }
+
+    @Test
+    void aRequestThatBreaksHttpIsToldSoNotBlamedOnItsAddress() throws Exception {
+        // When a client speaks an HTTP version the server does not, or sends no Host header
+        Answer version = raw("GET /api/reports HTTP/1.2\r\nHost: localhost\r\nAccept: application/json\r\n"
+                + "Connection: close\r\n\r\n");
+        Answer noHost = raw("GET /api/reports HTTP/1.1\r\nAccept: TEXT/HTML\r\nAccept-Language: zh-CN\r\n"
+                + "Connection: close\r\n\r\n");
+
+        // Then each is told what is wrong in both languages, an HTML reader with a page
+        assertThat(version.status()).isEqualTo(505);
+        assertThat(JSON.readTree(version.body()).get("messageEn").asText()).contains("HTTP version");
+        assertThat(noHost.status()).isEqualTo(400);
+        assertThat(noHost.body()).contains("<h1>请求格式不正确</h1>", "HTTP").doesNotContain("地址含有", "Tomcat");
+    }
+
+    @Test
     void whatTheApplicationAnswersItselfIsLeftAsItIs() throws Exception {
         // When an address the application knows answers 401 without a login
         Answer answer = send("/api/reports?year=2025", "application/json", "en");
@@ -69,12 +104,15 @@ class ContainerErrorsTest {
     }
 
     private Answer send(String path, String accept, String language) throws IOException {
+        return raw("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: " + accept
+                + "\r\nAccept-Language: " + language + "\r\nConnection: close\r\n\r\n");
+    }
+
+    private Answer raw(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: " + accept
-                    + "\r\nAccept-Language: " + language + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();

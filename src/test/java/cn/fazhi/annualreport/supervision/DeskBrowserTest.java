@@ -145,6 +145,18 @@ class DeskBrowserTest {
     }
 
     @Test
+    void aLinkNarrowedToARegionOpensTheDeskOnThatRegion() {
+        // Given the city's office opening a link to the desk narrowed to 巴彦县, as a colleague would send it
+        browser.login("harbin_owner", "demo").open("/desk/index.html?year=2025&under=bayan");
+
+        // Then the table holds 巴彦县's entities only, the region list names the county, and the 通报 keeps it
+        browser.waitForText(By.id("summary"), "可查看 5 个单位，符合条件 5 个");
+        assertThat(browser.all(By.cssSelector("#rows tbody tr"))).hasSize(5);
+        assertThat(browser.waitFor(By.cssSelector("#under option:checked")).getText()).isEqualTo("巴彦县人民政府");
+        assertThat(browser.waitFor(By.id("export")).getAttribute("href")).contains("under=bayan");
+    }
+
+    @Test
     void aDrafterGoesFromItsTaskToTheCasePageInsteadOfCockpit() {
         // Given 教育局's clerk opened its drafting task in Tasklist
         String task = engine.getTaskService().createTaskQuery().processInstanceId(scenario.education.getId())

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.notification.mail;
 
 import cn.fazhi.annualreport.api.QueryParameters;
+import cn.fazhi.annualreport.api.Shown;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -99,8 +100,8 @@ class MailLogController {
         }
         String status = value.trim().toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(status)) {
-            throw MailLogRequestException.badParameter("参数status只能是SENT、FAILED或SENDING：" + value,
-                    "Parameter status must be SENT, FAILED or SENDING: " + value);
+            throw MailLogRequestException.badParameter("参数status只能是SENT、FAILED或SENDING：" + Shown.value(value),
+                    "Parameter status must be SENT, FAILED or SENDING: " + Shown.value(value));
         }
         return status;
     }
@@ -112,8 +113,8 @@ class MailLogController {
         String kind = value.trim().toUpperCase(Locale.ROOT);
         if (Arrays.stream(NoticeKind.values()).noneMatch(k -> k.name().equals(kind))) {
             String known = Arrays.stream(NoticeKind.values()).map(Enum::name).collect(Collectors.joining(", "));
-            throw MailLogRequestException.badParameter("参数kind不正确（可选：" + known + "）：" + value,
-                    "Parameter kind must be one of " + known + ": " + value);
+            throw MailLogRequestException.badParameter("参数kind不正确（可选：" + known + "）：" + Shown.value(value),
+                    "Parameter kind must be one of " + known + ": " + Shown.value(value));
         }
         return kind;
     }
@@ -130,8 +131,9 @@ class MailLogController {
         }
         if (limit < 1 || limit > MailLogQuery.MAX_LIMIT) {
             throw MailLogRequestException.badParameter(
-                    "参数limit须为1到" + MailLogQuery.MAX_LIMIT + "之间的整数：" + value,
-                    "Parameter limit must be a whole number from 1 to " + MailLogQuery.MAX_LIMIT + ": " + value);
+                    "参数limit须为1到" + MailLogQuery.MAX_LIMIT + "之间的整数：" + Shown.value(value),
+                    "Parameter limit must be a whole number from 1 to " + MailLogQuery.MAX_LIMIT + ": "
+                            + Shown.value(value));
         }
         return limit;
     }
