@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/mail-log}: the mail log, newest attempt first, filtered by recipient (address or user id),
- * businessKey, taskId, processInstanceId, status (SENT / FAILED / SENDING), kind, at most {@code limit} rows (default 100, at
- * most 1000); any other parameter, or one given twice, is refused. Camunda administrators see every row; anybody else sees the mails addressed to her and the mails of
- * the cases the engine lets her read.
+ * businessKey, taskId, processInstanceId, status (SENT / FAILED / SENDING), kind, at most {@code limit} rows (default
+ * 100, at most 1000); any other parameter, or one given twice, is refused. Camunda administrators see every row;
+ * anybody else sees the mails addressed to her and the mails of the cases the engine lets her read.
  */
 @RestController
 class MailLogController {
