@@ -72,7 +72,8 @@ final class EngineQueries {
         try {
             root = body.length == 0 ? null : json.readTree(body);
         } catch (IOException e) {
-            return null; // not JSON: the REST API answers that itself with a 400
+            // the REST API would answer Jackson's English in plain text
+            return notJson(e);
         }
         return root == null || !root.isObject() ? null : check(root);
     }
@@ -112,6 +113,17 @@ final class EngineQueries {
             }
         }
         return null;
+    }
+
+    /** A body sent as JSON that is none: where it breaks off, in both languages. */
+    static ApiException notJson(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
+                && p.getLocation().getLineNr() > 0) {
+            return new BadQuery("请求体不是有效的 JSON（第" + p.getLocation().getLineNr() + "行第"
+                    + p.getLocation().getColumnNr() + "列有误）", "The request body is not valid JSON (line "
+                    + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")");
+        }
+        return new BadQuery("请求体不是有效的 JSON", "The request body is not valid JSON");
     }
 
     /** A list query the engine could not run (400). */

@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
@@ -78,6 +80,7 @@ class EngineRefusalFilter extends OncePerRequestFilter {
                     shownAsHtml(request));
             if (worded != null) {
                 held.resetBuffer();
+                response.setContentType("application/json;charset=UTF-8");
                 response.setContentLength(worded.length);
                 response.getOutputStream().write(worded);
                 return;
@@ -103,9 +106,17 @@ class EngineRefusalFilter extends OncePerRequestFilter {
      * what the error means in Chinese, {@code message} in the reader's language; null if it is no JSON error of the
      * REST API, or already one of the application's.
      */
-    private byte[] worded(byte[] body, int status, Language language, boolean html) {
+    private byte[] worded(byte[] body, int status, Language language, boolean html) throws IOException {
+        JsonNode error;
         try {
-            JsonNode error = json.readTree(body);
+            error = json.readTree(body);
+        } catch (IOException e) {
+            error = null;
+        }
+        if (error == null || error.isMissingNode()) {
+            return plain(body, status, language, html);
+        }
+        try {
             if (!(error instanceof ObjectNode fields) || !fields.path("message").isTextual() || fields.has("messageZh")) {
                 return null;
             }
@@ -121,6 +132,27 @@ class EngineRefusalFilter extends OncePerRequestFilter {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * A client error the REST API answered in plain text or with no body (a body it could not read, say): the same
+     * answer as JSON with both languages, the English its text on one line, cut short.
+     */
+    private byte[] plain(byte[] body, int status, Language language, boolean html) throws IOException {
+        if (status < 400 || status > 499) {
+            return null;
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        StringBuilder english = new StringBuilder();
+        text.codePoints().limit(MAX_MESSAGE).forEach(c -> english.appendCodePoint(Shown.invisible(c) ? ' ' : c));
+        String en = text.isEmpty() ? BilingualErrorAttributes.words(status).en()
+                : english + (text.codePointCount(0, text.length()) > MAX_MESSAGE ? "…" : "");
+        ApiError error = ApiError.of(language, status, "InvalidRequest", chinese("", status), en, List.of());
+        if (html) {
+            error = new ApiError(error.status(), error.error(), HtmlUtils.htmlEscape(error.message(), "UTF-8"),
+                    error.messageZh(), error.messageEn(), error.details());
+        }
+        return json.writeValueAsBytes(error);
     }
 
     /** What an error of the engine's REST API means, in Chinese, by its type and status. */

@@ -67,6 +67,24 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyThatIsNoJsonIsRefusedInBothLanguages() {
+        // Given a clerk whose script sends a broken JSON body to the engine's REST API, by POST and by PUT
+        String staff = Http.basic("bayan_gaj_staff", "demo");
+        HttpResponse<String> query = http.send("POST", "/engine-rest/task", "application/json", "{bad",
+                "Authorization", staff);
+        HttpResponse<String> update = http.send("PUT", "/engine-rest/task/no-such-task", "application/json",
+                "{\"name\":", "Authorization", staff);
+
+        // Then both answers are 400 JSON with the reason in Chinese and English, not Jackson's English in plain text
+        assertThat(query.statusCode()).as(query.body()).isEqualTo(400);
+        assertThat(query.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(query.body()).contains("请求体不是有效的 JSON（第1行", "The request body is not valid JSON (line 1");
+        assertThat(update.statusCode()).as(update.body()).isBetween(400, 404);
+        assertThat(update.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(update.body()).contains("\"messageZh\"", "\"messageEn\"");
+    }
+
+    @Test
     void aTaskOrCaseThatDoesNotExistIsNotFound() {
         String owner = Http.basic("bayan_owner", "demo");
         List<HttpResponse<String>> answers = Stream.of("/engine-rest/task/nonexistent/variables",
