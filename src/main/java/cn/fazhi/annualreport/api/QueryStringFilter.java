@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a query string the servlet container would read only in part. Tomcat drops a parameter whose name or value
  * holds a broken {@code %} escape or bytes that are no UTF-8, and one without a name, and answers the rest: a 通报 of
- * {@code under=bayan%zz} came out for the whole city with a 200. Such a request is a 400 in both languages on every
- * address, before anything reads its parameters.
+ * {@code under=bayan%zz} came out for the whole city with a 200. Such a request is a 400 on every address, before
+ * anything reads its parameters: JSON in both languages, or the error page for a page a browser opens.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 4) // before the gate and every filter that reads a parameter
@@ -38,6 +38,10 @@ class QueryStringFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<String> fault = fault(request.getQueryString());
+        if (fault.isPresent() && BrowserPages.isPage(request)) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST); // the error page in the browser's language
+            return;
+        }
         if (fault.isPresent()) {
             EngineRestRequests.refuse(response, json, ApiError.of(Language.of(request), 400, "BadQueryString",
                     "地址中的查询参数无效：" + Shown.value(fault.get())

@@ -1,6 +1,7 @@
 package cn.fazhi.annualreport.security;
 
 import cn.fazhi.annualreport.api.ApiError;
+import cn.fazhi.annualreport.api.BrowserPages;
 import cn.fazhi.annualreport.api.EngineRestRequests;
 import cn.fazhi.annualreport.api.Language;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 
 /**
  * The gate's refusals, as JSON in the reader's language with both for code (the shape of the application's and the
@@ -35,7 +34,7 @@ final class GateResponses {
      * the person going to Tasklist's login.
      */
     void unauthorizedOrChallenge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (browserPage(request)) {
+        if (BrowserPages.isPage(request)) {
             // a link opened without a login (a draft's 在线阅读, a mail page): the error page in the browser's language
             // with the way to Tasklist's login, not the browser's own Basic login box
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
@@ -53,7 +52,7 @@ final class GateResponses {
      * the browser's language (api.ErrorPages) instead of JSON.
      */
     void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (browserPage(request)) {
+        if (BrowserPages.isPage(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
@@ -77,19 +76,6 @@ final class GateResponses {
         write(request, response, 400, "BadRequest", "请求地址不规范（含分号、连续斜杠、编码斜杠、“..”或控制字符等），已拒绝",
                 "The request address is not in normal form (a semicolon, '//', an encoded slash, '..' or a control"
                         + " character) and was refused");
-    }
-
-    private static boolean browserPage(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        if (!("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) || accept == null
-                || accept.length() > 1000 || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-            return false;
-        }
-        try {
-            return MediaType.parseMediaTypes(accept).stream().anyMatch(t -> t.equalsTypeAndSubtype(MediaType.TEXT_HTML));
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String error, String zh,

@@ -73,6 +73,10 @@ class ContainerErrorsTest {
             assertThat(body.get("messageZh").asText()).as(path).startsWith("地址中的查询参数无效");
             assertThat(body.get("messageEn").asText()).as(path).startsWith("A query parameter of the address");
         }
+        // a browser opening such a link reads the error page in its language
+        Answer page = send("/desk/index.html?year=2025&under=bayan%zz", "text/html,application/xhtml+xml", "zh-CN");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("lang=\"zh-CN\"", "地址或提交的内容有误").doesNotContain("Tomcat");
         // a trailing or doubled & is no parameter, and Chinese spelt right is taken
         assertThat(QueryStringFilter.fault("year=2025&&under=bayan&")).isEmpty();
         assertThat(QueryStringFilter.fault("q=%E5%B7%B4%E5%BD%A6&year")).isEmpty();
