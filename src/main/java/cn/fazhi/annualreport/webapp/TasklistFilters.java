@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Until issue 16 it asked for "assignee = me OR a candidate link of mine": an OR across the task and its identity
  * links that PostgreSQL answers by joining every open task — 38 ms for each of the list and its count with 10,000 open
  * tasks, growing with them. The difference: a task handed to somebody outside its candidate groups (转办 to another
- * person of the entity) is in her 由我办理, not in her 我的待办.
+ * person of the entity) is in her 由我办理, not in her 我的待办, nor in 即将到期 or 已逾期, which narrow 我的待办.
  */
 @Component
 @Order(30)
